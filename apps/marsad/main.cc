@@ -38,7 +38,26 @@ int main(int argc, char** argv) {
   std::sort(verbs.begin(), verbs.end(), [](const VerbEntry& a, const VerbEntry& b) {
     return a.order != b.order ? a.order < b.order : a.name < b.name;
   });
-  for (auto& v : verbs) v.setup(app, ctx);
+  for (auto& v : verbs) {
+    if (v.parent.empty()) v.setup(app, ctx);
+  }
+  // Group verbs whose sub-verbs register themselves.
+  const std::pair<const char*, const char*> kGroups[] = {
+      {"eval", "Measure marsad against public data sets in ../shared/data (prints figures)"},
+      {"train", "Train the models marsad ships (written to models/)"},
+      {"bench", "Throughput benchmarks on this machine (prints MB/s and docs/s)"},
+  };
+  for (const auto& [group, help] : kGroups) {
+    CLI::App* g = nullptr;
+    for (auto& v : verbs) {
+      if (v.parent != group) continue;
+      if (g == nullptr) {
+        g = app.add_subcommand(group, help);
+        g->require_subcommand(1);
+      }
+      v.setup(*g, ctx);
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,7 +9,8 @@
 //   MARSAD_REGISTER_VERB(search, 30, Setup);
 //   }
 //
-// The order number sorts verbs in --help.
+// The order number sorts verbs in --help. Group verbs (eval, train, bench)
+// exist already; see MARSAD_REGISTER_SUBVERB below.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -37,13 +38,14 @@ struct VerbEntry {
   std::string name;
   int order;
   VerbSetup setup;
+  std::string parent;  // "" for top-level verbs; "eval", "train", "bench" for sub-verbs
 };
 
 std::vector<VerbEntry>& VerbRegistry();
 
 struct VerbRegistrar {
-  VerbRegistrar(std::string name, int order, VerbSetup setup) {
-    VerbRegistry().push_back({std::move(name), order, std::move(setup)});
+  VerbRegistrar(std::string name, int order, VerbSetup setup, std::string parent = "") {
+    VerbRegistry().push_back({std::move(name), order, std::move(setup), std::move(parent)});
   }
 };
 
@@ -54,3 +56,11 @@ void Error(const std::string& message);
 
 #define MARSAD_REGISTER_VERB(name, order, fn) \
   static ::marsad::cli::VerbRegistrar marsad_verb_##name(#name, order, fn)
+
+// A sub-verb of a group verb: `marsad eval segment`, `marsad train ner`,
+// `marsad bench pipeline`. The setup function receives the group's CLI::App
+// (already created) as its first argument:
+//   void Setup(CLI::App& eval, VerbContext& ctx) { eval.add_subcommand("segment", ...); }
+//   MARSAD_REGISTER_SUBVERB(eval, segment, Setup);
+#define MARSAD_REGISTER_SUBVERB(parent, name, fn) \
+  static ::marsad::cli::VerbRegistrar marsad_subverb_##parent##_##name(#name, 0, fn, #parent)
