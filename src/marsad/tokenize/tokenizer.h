@@ -7,6 +7,7 @@
 // Thread-safety: pure functions, thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,16 +20,40 @@ namespace marsad {
 // kind, norm (MatchForm of the token) and stem (LightStem of norm), and the
 // byte lengths of stripped proclitics / suffixes.
 std::vector<Token> Tokenize(std::string_view text);
+// The same, with the sentences of `text` already computed by
+// SplitSentences(text) (avoids splitting twice).
+std::vector<Token> Tokenize(std::string_view text, const std::vector<Span>& sentences);
 
-// Splits text into sentences (byte spans into text) at . ! ? ؟ ؛ and line
-// breaks, not at decimal points or abbreviations.
+// Splits text into sentences (byte spans into text, trimmed of surrounding
+// whitespace, never empty) at . ! ? ؟ ؛ … ۔ and line breaks. A full stop
+// ends a sentence only when followed by whitespace, a closing quote or
+// bracket, or the end of text (so not in 3.5 or example.com), and not after
+// a one-letter word (initials and abbreviations such as "أ." or "J.").
+// Closing quotes and brackets after the terminator stay in the sentence.
 std::vector<Span> SplitSentences(std::string_view text);
 
-// Light stem of one word already in matching form: strips proclitics
-// (و ف ب ل ك س and the article ال) and pronoun suffixes, keeping at least a
-// 2-letter stem. Idempotent on its output only in the sense that a stem is a
-// stable key: LightStem(x) is what gazetteers and lexicons are keyed on.
+// Light stem of one word already in matching form (see docs/normalization.md
+// for the exact scheme). Strips, in this order and only from words made only
+// of Arabic letters:
+//   * one conjunction و or ف;
+//   * then one of: لل (ل + ال), ب/ك optionally followed by ال, ال, ل;
+//   * then one pronoun suffix: هما ها هم هن كم كن نا (a bare ه, ي or ك is
+//     never stripped: in matching form ه is also the feminine ending ة).
+// Every strip must leave at least 3 letters, and stripping stops as soon as
+// the remainder is a protected stem (data/tokenize/stem_protected.tsv, words
+// whose first or last letters only look like clitics: وزير, فريق, كتاب ...).
+// The future marker س is deliberately not stripped (سياسة, سيارة, سيطرة).
+// The stem is always a substring of the input: norm_word ==
+// norm_word[0, prefix_bytes) + stem + norm_word[size - suffix_bytes, size).
+// LightStem(x) is the key gazetteers and lexicons are keyed on.
 std::string LightStem(std::string_view norm_word);
+
+struct StemSplit {
+  uint8_t prefix_bytes = 0;
+  uint8_t suffix_bytes = 0;
+};
+// The same as LightStem, as byte lengths of the stripped prefix and suffix.
+StemSplit LightStemSplit(std::string_view norm_word);
 
 // Clitic segmentation of one word (any form) into segments in the style of
 // the Farasa gold standard ("و+ال+كتاب", "كتاب+ها"); used by `marsad eval

@@ -1,0 +1,307 @@
+// marsad eval dates [--specs DIR] [--wojood FILE] [--file NAME] [--examples N]
+//
+// 1. Recognizers-Text Arabic date specs (Microsoft, MIT licence): each case
+//    has an input, a reference date-time and the expected expressions
+//    (Text, Start, Length in UTF-16 units = code points for Arabic, Value.Timex
+//    and Past/Future resolutions). For every *.json file prints: cases,
+//    expected expressions, found with the exact span, found with the exact
+//    value (strict TIMEX), and found with the value under the documented
+//    notation mapping (docs/dates.md):
+//      - their clock times "T20" / "T20:30" are compared as "T20:00" / "T20:30";
+//      - where their Timex leaves the year unresolved (XXXX-10-02, XXXX-WXX-5,
+//        (XXXX-09-03,XXXX-09-12,P9D)), a value equal to their Past or Future
+//        resolution counts (marsad resolves against the reference instead of
+//        keeping placeholders).
+//    The value is compared on the extracted expression overlapping the
+//    expected span (so value accuracy is not hostage to span conventions).
+// 2. Wojood (val.txt, IOB2 nested NER): recall of DATE spans (a gold span is
+//    found if an extracted expression overlaps it; exact if same bounds),
+//    and the share of extractions overlapping no DATE/TIME gold span.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "marsad/common/paths.h"
+#include "marsad/common/utf8.h"
+#include "marsad/dates/date_extractor.h"
+#include "verb.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using marsad::CivilDate;
+using marsad::DateExpr;
+
+// Byte offset -> code point offset.
+int32_t CpOffset(const std::string& s, int32_t byte) {
+  return static_cast<int32_t>(marsad::utf8::Length(std::string_view(s).substr(0, byte)));
+}
+
+std::string NormalizeTimex(std::string t) {
+  // "T20" -> "T20:00" (also inside a datetime).
+  size_t p = t.find('T');
+  if (p != std::string::npos && t.size() == p + 3 && t.find('(') == std::string::npos) t += ":00";
+  return t;
+}
+
+std::vector<std::string> ResolutionCandidates(const nlohmann::json& value) {
+  std::vector<std::string> out;
+  std::string timex = value.value("Timex", "");
+  if (timex.find('X') == std::string::npos) return out;
+  for (const char* key : {"PastResolution", "FutureResolution"}) {
+    if (!value.contains(key) || !value[key].is_object()) continue;
+    const auto& r = value[key];
+    if (r.contains("date")) out.push_back(r["date"].get<std::string>());
+    if (r.contains("startDate") && r.contains("endDate")) {
+      std::string s = r["startDate"], e = r["endDate"];
+      if (!timex.empty() && timex[0] == '(') {
+        size_t c = timex.rfind(',');
+        out.push_back("(" + s + "," + e + "," + timex.substr(c + 1));
+      } else if (timex.size() == 7) {
+        out.push_back(s.substr(0, 7));  // XXXX-MM
+      } else if (timex.size() == 4) {
+        out.push_back(s.substr(0, 4));
+      }
+    }
+  }
+  return out;
+}
+
+struct FileScore {
+  int cases = 0, expected = 0, span = 0, value = 0, value_mapped = 0;
+};
+
+int RunSpecs(const marsad::DateExtractor& ex, const std::string& dir, const std::string& only,
+             int examples) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::printf("%-28s %6s %8s %10s %11s %12s\n", "file", "cases", "expected", "exact_span",
+              "exact_value", "value_mapped");
+  FileScore total;
+  for (const auto& path : files) {
+    std::string name = path.filename().string();
+    if (!only.empty() && name.find(only) == std::string::npos) continue;
+    std::ifstream in(path);
+    nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_array()) {
+      std::printf("%-28s unreadable\n", name.c_str());
+      continue;
+    }
+    FileScore fsc;
+    int shown = 0;
+    for (const auto& c : j) {
+      if (!c.contains("Input")) continue;
+      ++fsc.cases;
+      std::string input = c["Input"].get<std::string>();
+      std::optional<CivilDate> ref;
+      if (c.contains("Context") && c["Context"].contains("ReferenceDateTime")) {
+        ref = marsad::civil::ParseIso(c["Context"]["ReferenceDateTime"].get<std::string>());
+      }
+      std::vector<DateExpr> got = ex.Extract(input, ref);
+      if (!c.contains("Results")) continue;
+      for (const auto& r : c["Results"]) {
+        ++fsc.expected;
+        int32_t es = r.value("Start", -1), el = r.value("Length", 0);
+        bool span_ok = false;
+        const DateExpr* overlap = nullptr;
+        for (const auto& g : got) {
+          int32_t gs = CpOffset(input, g.span.start), ge = CpOffset(input, g.span.end);
+          if (gs == es && ge == es + el) span_ok = true;
+          if (gs < es + el && es < ge && !overlap) overlap = &g;
+          if (gs == es && ge == es + el) overlap = &g;
+        }
+        bool value_ok = false, mapped_ok = false;
+        std::string want;
+        if (r.contains("Value") && r["Value"].is_object()) {
+          want = NormalizeTimex(r["Value"].value("Timex", ""));
+          if (overlap && !overlap->value.empty()) {
+            value_ok = overlap->value == want;
+            mapped_ok = value_ok;
+            if (!mapped_ok) {
+              for (const auto& cand : ResolutionCandidates(r["Value"])) {
+                if (overlap->value == cand) mapped_ok = true;
+              }
+            }
+          }
+        }
+        fsc.span += span_ok;
+        fsc.value += value_ok;
+        fsc.value_mapped += mapped_ok;
+        if (!mapped_ok && shown < examples) {
+          ++shown;
+          std::printf("  miss [%s] ref=%s  %s\n    want '%s' = %s\n    got  '%s' = %s\n",
+                      name.c_str(),
+                      ref ? marsad::civil::ToIso(*ref).c_str() : "-", input.c_str(),
+                      r.value("Text", "").c_str(), want.c_str(),
+                      overlap ? overlap->text.c_str() : "", overlap ? overlap->value.c_str() : "");
+        }
+      }
+    }
+    auto pct = [](int a, int b) { return b ? 100.0 * a / b : 0.0; };
+    std::printf("%-28s %6d %8d %5d %5.1f%% %5d %5.1f%% %5d %5.1f%%\n", name.c_str(), fsc.cases,
+                fsc.expected, fsc.span, pct(fsc.span, fsc.expected), fsc.value,
+                pct(fsc.value, fsc.expected), fsc.value_mapped, pct(fsc.value_mapped, fsc.expected));
+    total.cases += fsc.cases;
+    total.expected += fsc.expected;
+    total.span += fsc.span;
+    total.value += fsc.value;
+    total.value_mapped += fsc.value_mapped;
+  }
+  auto pct = [](int a, int b) { return b ? 100.0 * a / b : 0.0; };
+  std::printf("%-28s %6d %8d %5d %5.1f%% %5d %5.1f%% %5d %5.1f%%\n", "TOTAL", total.cases,
+              total.expected, total.span, pct(total.span, total.expected), total.value,
+              pct(total.value, total.expected), total.value_mapped,
+              pct(total.value_mapped, total.expected));
+  return 0;
+}
+
+int RunWojood(const marsad::DateExtractor& ex, const std::string& path, int examples) {
+  std::ifstream in(path);
+  if (!in) {
+    std::printf("wojood: %s not found, skipped\n", path.c_str());
+    return 0;
+  }
+  struct GoldSpan {
+    int32_t b, e;  // code points
+    std::string type;
+  };
+  int gold_dates = 0, found = 0, exact = 0, extracted = 0, spurious = 0, shown = 0;
+  std::vector<std::pair<std::string, std::vector<std::string>>> toks;
+  auto flush = [&]() {
+    if (toks.empty()) return;
+    std::string text;
+    std::vector<int32_t> tb, te;
+    int32_t cp = 0;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (i) {
+        text += ' ';
+        ++cp;
+      }
+      tb.push_back(cp);
+      text += toks[i].first;
+      cp += static_cast<int32_t>(marsad::utf8::Length(toks[i].first));
+      te.push_back(cp);
+    }
+    // Gold spans per tag column.
+    std::vector<GoldSpan> gold;
+    size_t ncols = 0;
+    for (const auto& t : toks) ncols = std::max(ncols, t.second.size());
+    for (size_t col = 0; col < ncols; ++col) {
+      int start = -1;
+      std::string type;
+      for (size_t i = 0; i <= toks.size(); ++i) {
+        std::string tag = i < toks.size() && col < toks[i].second.size() ? toks[i].second[col] : "O";
+        bool cont = tag.size() > 2 && tag[0] == 'I' && tag.substr(2) == type && start >= 0;
+        if (!cont && start >= 0) {
+          gold.push_back({tb[start], te[i - 1], type});
+          start = -1;
+        }
+        if (tag.size() > 2 && tag[0] == 'B') {
+          start = static_cast<int>(i);
+          type = tag.substr(2);
+        }
+      }
+    }
+    std::vector<DateExpr> got = ex.Extract(text, std::nullopt);
+    std::vector<std::pair<int32_t, int32_t>> g2;
+    for (const auto& g : got) g2.push_back({CpOffset(text, g.span.start), CpOffset(text, g.span.end)});
+    for (const auto& gs : gold) {
+      if (gs.type != "DATE") continue;
+      ++gold_dates;
+      bool f = false, x = false;
+      for (const auto& [b, e] : g2) {
+        if (b < gs.e && gs.b < e) f = true;
+        if (b == gs.b && e == gs.e) x = true;
+      }
+      found += f;
+      exact += x;
+      if (!f && shown < examples) {
+        ++shown;
+        std::u32string u = marsad::utf8::ToU32(text);
+        std::printf("  wojood miss: %s\n", marsad::utf8::FromU32(u.substr(gs.b, gs.e - gs.b)).c_str());
+      }
+    }
+    for (size_t k = 0; k < g2.size(); ++k) {
+      ++extracted;
+      bool ok = false;
+      for (const auto& gs : gold) {
+        if ((gs.type == "DATE" || gs.type == "TIME") && g2[k].first < gs.e && gs.b < g2[k].second) ok = true;
+      }
+      if (!ok) {
+        ++spurious;
+        if (shown < examples) {
+          ++shown;
+          std::printf("  wojood extra: '%s' = %s\n", got[k].text.c_str(), got[k].value.c_str());
+        }
+      }
+    }
+    toks.clear();
+  };
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    std::istringstream ss(line);
+    std::string tok, tag;
+    ss >> tok;
+    std::vector<std::string> tags;
+    while (ss >> tag) tags.push_back(tag);
+    toks.push_back({tok, tags});
+  }
+  flush();
+  auto pct = [](int a, int b) { return b ? 100.0 * a / b : 0.0; };
+  std::printf("wojood val DATE spans: %d  found(overlap) %d %.1f%%  exact %d %.1f%%\n", gold_dates,
+              found, pct(found, gold_dates), exact, pct(exact, gold_dates));
+  std::printf("wojood extractions: %d  overlapping no DATE/TIME gold: %d %.1f%%\n", extracted,
+              spurious, pct(spurious, extracted));
+  return 0;
+}
+
+int Run(const std::string& data_dir, std::string specs, std::string wojood, const std::string& only,
+        int examples) {
+  auto ex = marsad::DateExtractor::Load(marsad::DataDir(data_dir));
+  if (!ex.ok()) {
+    marsad::cli::Error(ex.status().ToString());
+    return 1;
+  }
+  std::string shared = marsad::SharedDir();
+  if (specs.empty() && !shared.empty()) specs = shared + "/data/recognizers-text-arabic-dates";
+  if (wojood.empty() && !shared.empty()) wojood = shared + "/data/wojood-sample/val.txt";
+  if (specs.empty() || !fs::is_directory(specs)) {
+    std::printf("recognizers-text specs not found (../shared/data absent?), skipped\n");
+  } else {
+    RunSpecs(*ex, specs, only, examples);
+  }
+  if (!wojood.empty()) RunWojood(*ex, wojood, examples);
+  return 0;
+}
+
+void Setup(CLI::App& eval, marsad::cli::VerbContext& ctx) {
+  auto* cmd = eval.add_subcommand("dates", "Date extraction vs Recognizers-Text specs and Wojood DATE spans");
+  auto specs = std::make_shared<std::string>();
+  auto wojood = std::make_shared<std::string>();
+  auto only = std::make_shared<std::string>();
+  auto examples = std::make_shared<int>(0);
+  cmd->add_option("--specs", *specs, "Folder of *.json specs (default: <shared>/data/recognizers-text-arabic-dates)");
+  cmd->add_option("--wojood", *wojood, "Wojood IOB2 file (default: <shared>/data/wojood-sample/val.txt)");
+  cmd->add_option("--file", *only, "Only spec files whose name contains this");
+  cmd->add_option("--examples", *examples, "Print up to N misses per file (default: 0)");
+  cmd->callback([&ctx, specs, wojood, only, examples] {
+    ctx.exit_code = Run(ctx.global.data_dir, *specs, *wojood, *only, *examples);
+  });
+}
+MARSAD_REGISTER_SUBVERB(eval, dates, Setup);
+
+}  // namespace

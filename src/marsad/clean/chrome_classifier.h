@@ -1,0 +1,70 @@
+// ChromeClassifier: decides whether ONE line, judged alone, is page chrome
+// (widgets, captions, footers ...) and with which reason code.
+//
+// Rules come from data/chrome.tsv (TAB-separated, '#' comments):
+//   reason  max_words  pattern  example
+// `pattern` is an ICU regular expression matched (case-insensitive, search
+// semantics: anchor it yourself with ^ and $) against the line's FoldKey()
+// form; the pattern text is folded the same way when loaded, so it may be
+// written in ordinary spelling (ة, أ, ى, tashkeel are all fine). A rule only
+// applies to lines of at most `max_words` words, which is what keeps a long
+// article sentence that happens to contain "المصدر" or "مشاركة" in the body.
+// The first matching rule wins, so order rows from specific to general.
+//
+// Two structural rules are built in (they need Unicode categories, not
+// words): a line with no letter or digit is "separator" when made of
+// tatweel, dashes, underscores, dots, bullets or box-drawing characters, and
+// "lone-symbol" otherwise (×, », ✕ ...).
+//
+// Context rules (titles, kickers, caption duplicates, blocks of short lines
+// between widgets) live in ArticleCleaner, which calls this class.
+//
+// Thread-safety: immutable after Load(); const methods are thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "marsad/common/status.h"
+
+namespace marsad::clean {
+
+class Regex;
+
+struct ChromeRule {
+  std::string reason;
+  int max_words = 0;
+  std::string pattern;  // as written in the file
+  int line = 0;         // line number in the file
+  std::shared_ptr<const Regex> re;
+};
+
+class ChromeClassifier {
+ public:
+  static StatusOr<std::shared_ptr<const ChromeClassifier>> Load(const std::string& path);
+
+  // rows: {reason, max_words, pattern}; `origin` names them in errors.
+  static StatusOr<std::shared_ptr<const ChromeClassifier>> FromRows(
+      const std::vector<std::vector<std::string>>& rows, const std::string& origin);
+
+  // The reason code if `line` is chrome on its own, else "". Blank lines
+  // return "".
+  std::string Classify(std::string_view line) const;
+
+  // Like Classify() but also reports the rule that fired (null for the
+  // structural rules or no match).
+  std::string Classify(std::string_view line, const ChromeRule** rule) const;
+
+  const std::vector<ChromeRule>& rules() const { return rules_; }
+
+ private:
+  ChromeClassifier() = default;
+  std::vector<ChromeRule> rules_;
+};
+
+// Structural check used by Classify(): "separator", "lone-symbol" or "".
+std::string ClassifySymbolsOnly(std::string_view line);
+
+}  // namespace marsad::clean

@@ -1,0 +1,361 @@
+#include "marsad/recognize/knowledge_base.h"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <set>
+
+#include "marsad/common/paths.h"
+#include "marsad/normalize/arabic_normalizer.h"
+#include "marsad/recognize/keys.h"
+
+namespace marsad {
+namespace {
+
+namespace fs = std::filesystem;
+using recognize_internal::CanonicalKey;
+
+const std::set<std::string, std::less<>>& ActorTypes() {
+  static const std::set<std::string, std::less<>> k = {
+      "person", "armed_group", "state_force", "gov_body", "party", "media", "intl_org", "country"};
+  return k;
+}
+
+std::vector<std::string_view> SplitView(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (;;) {
+    size_t p = s.find(sep, start);
+    if (p == std::string_view::npos) {
+      out.push_back(s.substr(start));
+      return out;
+    }
+    out.push_back(s.substr(start, p - start));
+    start = p + 1;
+  }
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::vector<std::string> SplitMulti(std::string_view s) {
+  std::vector<std::string> out;
+  if (Trim(s).empty()) return out;
+  for (auto part : SplitView(s, '|')) {
+    std::string t = Trim(part);
+    if (!t.empty()) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// Calls fn(line_number, fields) for each data line.
+template <typename Fn>
+void ForEachRow(std::string_view text, Fn fn) {
+  int line_no = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    ++line_no;
+    start = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') {
+      if (end == text.size()) break;
+      continue;
+    }
+    bool blank = std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t'; });
+    if (!blank) fn(line_no, SplitView(line, '\t'));
+    if (end == text.size()) break;
+  }
+}
+
+std::optional<double> ParseDouble(std::string_view s) {
+  std::string t = Trim(s);
+  if (t.empty()) return std::nullopt;
+  double v = 0;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (ec != std::errc() || p != t.data() + t.size()) return std::nullopt;
+  return v;
+}
+
+std::vector<std::string> SortedTsvFiles(const fs::path& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return files;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.is_regular_file() && e.path().extension() == ".tsv") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+std::string KnowledgeBase::NameKey(std::string_view name) {
+  std::string norm = MatchForm(name);
+  std::string out;
+  size_t start = 0;
+  while (start < norm.size()) {
+    size_t end = norm.find(' ', start);
+    if (end == std::string::npos) end = norm.size();
+    std::string_view w = std::string_view(norm).substr(start, end - start);
+    if (!w.empty()) {
+      if (!out.empty()) out += ' ';
+      out += CanonicalKey(w);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+void KnowledgeBase::AddEntity(KbEntity e) {
+  if (e.id.empty()) {
+    warnings_.push_back(e.origin + ": empty id");
+    return;
+  }
+  if (by_id_.count(e.id)) {
+    warnings_.push_back(e.origin + ": duplicate id '" + e.id + "' (first at " +
+                        entities_[by_id_[e.id]].origin + ")");
+    return;
+  }
+  int idx = static_cast<int>(entities_.size());
+  by_id_[e.id] = idx;
+  std::set<std::string> keys;
+  auto add_key = [&](const std::string& n) {
+    std::string k = NameKey(n);
+    if (!k.empty()) keys.insert(k);
+  };
+  add_key(e.name_ar);
+  add_key(e.name_en);
+  for (const auto& a : e.aliases_ar) add_key(a);
+  for (const auto& a : e.aliases_en) add_key(a);
+  for (const auto& k : keys) by_name_[k].push_back(idx);
+  entities_.push_back(std::move(e));
+}
+
+void KnowledgeBase::AddActorsTsv(std::string_view text, const std::string& origin) {
+  ForEachRow(text, [&](int line, const std::vector<std::string_view>& f) {
+    std::string where = origin + ":" + std::to_string(line);
+    if (f.size() != 9) {
+      warnings_.push_back(where + ": expected 9 columns, got " + std::to_string(f.size()));
+      return;
+    }
+    KbEntity e;
+    e.id = Trim(f[0]);
+    e.type = Trim(f[1]);
+    if (!ActorTypes().count(e.type)) {
+      warnings_.push_back(where + ": unknown type '" + e.type + "'");
+      return;
+    }
+    e.name_ar = Trim(f[2]);
+    e.name_en = Trim(f[3]);
+    e.aliases_ar = SplitMulti(f[4]);
+    e.aliases_en = SplitMulti(f[5]);
+    e.wikidata = Trim(f[6]);
+    e.country = Trim(f[7]);
+    e.source = Trim(f[8]);
+    e.origin = where;
+    AddEntity(std::move(e));
+  });
+}
+
+void KnowledgeBase::AddPlacesTsv(std::string_view text, const std::string& origin, bool countries) {
+  ForEachRow(text, [&](int line, const std::vector<std::string_view>& f) {
+    std::string where = origin + ":" + std::to_string(line);
+    if (f.size() != 10) {
+      warnings_.push_back(where + ": expected 10 columns, got " + std::to_string(f.size()));
+      return;
+    }
+    KbEntity e;
+    e.id = Trim(f[0]);
+    e.kind = Trim(f[1]);
+    e.type = (countries || e.kind == "country") ? "country" : "place";
+    e.name_ar = Trim(f[2]);
+    e.name_en = Trim(f[3]);
+    e.aliases_ar = SplitMulti(f[4]);
+    e.lat = ParseDouble(f[5]);
+    e.lon = ParseDouble(f[6]);
+    if (e.lat && (*e.lat < -90 || *e.lat > 90)) e.lat.reset();
+    if (e.lon && (*e.lon < -180 || *e.lon > 180)) e.lon.reset();
+    if (!e.lat || !e.lon) e.lat.reset(), e.lon.reset();
+    e.parent_id = Trim(f[7]);
+    e.wikidata = Trim(f[8]);
+    e.source = Trim(f[9]);
+    e.origin = where;
+    AddEntity(std::move(e));
+  });
+}
+
+void KnowledgeBase::AddRelationsTsv(std::string_view text, const std::string& origin) {
+  static const std::set<std::string, std::less<>> kRelations = {
+      "member_of", "leader_of", "spokesman_of", "backed_by", "part_of", "allied_with", "founded_by"};
+  ForEachRow(text, [&](int line, const std::vector<std::string_view>& f) {
+    std::string where = origin + ":" + std::to_string(line);
+    if (f.size() != 6) {
+      warnings_.push_back(where + ": expected 6 columns, got " + std::to_string(f.size()));
+      return;
+    }
+    KbRelation r{Trim(f[0]), Trim(f[1]), Trim(f[2]), Trim(f[3]), Trim(f[4]), Trim(f[5])};
+    if (!kRelations.count(r.relation)) {
+      warnings_.push_back(where + ": unknown relation '" + r.relation + "'");
+      return;
+    }
+    relations_.push_back(std::move(r));
+  });
+}
+
+void KnowledgeBase::AddStopwordsTsv(std::string_view text, const std::string& origin) {
+  ForEachRow(text, [&](int, const std::vector<std::string_view>& f) {
+    std::string w = MatchForm(Trim(f[0]));
+    if (w.empty()) return;
+    stopwords_.insert(w);
+    stopwords_.insert(std::string(CanonicalKey(w)));
+  });
+}
+
+void KnowledgeBase::AddContextTsv(std::string_view text, const std::string& origin) {
+  ForEachRow(text, [&](int line, const std::vector<std::string_view>& f) {
+    std::string where = origin + ":" + std::to_string(line);
+    if (f.size() < 3) {
+      warnings_.push_back(where + ": expected cue, side, prefer");
+      return;
+    }
+    ContextRule r;
+    r.side = Trim(f[1]);
+    std::string cue = MatchForm(Trim(f[0]));
+    r.cue = r.side == "clitic" ? cue : std::string(CanonicalKey(cue));
+    std::string prefer = Trim(f[2]);
+    for (const auto& p : SplitMulti(prefer)) {
+      if (p.rfind("type=", 0) == 0) r.prefer_type = p.substr(5);
+      else if (p.rfind("kind=", 0) == 0) r.prefer_kinds.push_back(p.substr(5));
+    }
+    if (r.cue.empty() || (r.side != "before" && r.side != "after" && r.side != "clitic") ||
+        (r.prefer_type.empty() && r.prefer_kinds.empty())) {
+      warnings_.push_back(where + ": bad context rule");
+      return;
+    }
+    context_.push_back(std::move(r));
+  });
+}
+
+void KnowledgeBase::AddAnaphoraTsv(std::string_view text, const std::string& origin) {
+  ForEachRow(text, [&](int line, const std::vector<std::string_view>& f) {
+    std::string where = origin + ":" + std::to_string(line);
+    if (f.size() < 3) {
+      warnings_.push_back(where + ": expected anaphor, heads, types");
+      return;
+    }
+    AnaphorRule r;
+    r.anaphor = MatchForm(Trim(f[0]));
+    for (const auto& h : SplitMulti(f[1])) r.heads.emplace_back(CanonicalKey(MatchForm(h)));
+    r.types = SplitMulti(f[2]);
+    if (r.anaphor.empty() || r.types.empty()) {
+      warnings_.push_back(where + ": bad anaphora rule");
+      return;
+    }
+    anaphora_.push_back(std::move(r));
+  });
+}
+
+void KnowledgeBase::AddPriorityTsv(std::string_view text, const std::string& origin) {
+  ForEachRow(text, [&](int, const std::vector<std::string_view>& f) {
+    std::string p = Trim(f[0]);
+    if (!p.empty()) priority_.push_back(p);
+  });
+}
+
+int KnowledgeBase::PriorityRank(const KbEntity& e) const {
+  for (size_t i = 0; i < priority_.size(); ++i) {
+    const std::string& p = priority_[i];
+    if (p.rfind("kind=", 0) == 0 ? (!e.kind.empty() && p.compare(5, std::string::npos, e.kind) == 0)
+                                 : (p == e.type)) {
+      return static_cast<int>(i);
+    }
+  }
+  return static_cast<int>(priority_.size());
+}
+
+int KnowledgeBase::IndexOf(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? -1 : it->second;
+}
+
+const KbEntity* KnowledgeBase::Find(std::string_view id) const {
+  int i = IndexOf(id);
+  return i < 0 ? nullptr : &entities_[i];
+}
+
+std::vector<const KbEntity*> KnowledgeBase::LookupName(std::string_view name) const {
+  std::vector<const KbEntity*> out;
+  auto it = by_name_.find(NameKey(name));
+  if (it != by_name_.end()) {
+    for (int i : it->second) out.push_back(&entities_[i]);
+  }
+  return out;
+}
+
+std::vector<const KbRelation*> KnowledgeBase::RelationsOf(std::string_view id) const {
+  std::vector<const KbRelation*> out;
+  for (const auto& r : relations_) {
+    if (r.subject == id || r.object == id) out.push_back(&r);
+  }
+  return out;
+}
+
+StatusOr<std::shared_ptr<const KnowledgeBase>> KnowledgeBase::Load(const std::string& data_dir) {
+  auto kb = std::make_shared<KnowledgeBase>();
+  fs::path root = fs::path(data_dir) / "kb";
+  auto read = [](const std::string& path, std::string* text) -> Status {
+    std::string err;
+    if (!ReadFile(path, text, &err)) return IoError("cannot read " + path + ": " + err);
+    return Status::Ok();
+  };
+  std::vector<std::string> actor_files = SortedTsvFiles(root / "actors");
+  if (actor_files.empty()) {
+    return NotFound("no knowledge base: no .tsv file in " + (root / "actors").string());
+  }
+  std::string text;
+  for (const auto& f : actor_files) {
+    MARSAD_RETURN_IF_ERROR(read(f, &text));
+    kb->AddActorsTsv(text, fs::path(f).filename().string());
+  }
+  for (const auto& f : SortedTsvFiles(root / "places")) {
+    MARSAD_RETURN_IF_ERROR(read(f, &text));
+    std::string name = fs::path(f).filename().string();
+    kb->AddPlacesTsv(text, "places/" + name, name == "countries.tsv");
+  }
+  std::error_code ec;
+  if (fs::exists(root / "relations.tsv", ec)) {
+    MARSAD_RETURN_IF_ERROR(read((root / "relations.tsv").string(), &text));
+    kb->AddRelationsTsv(text, "relations.tsv");
+  }
+  fs::path rules = root / "actors" / "rules";
+  struct RuleFile {
+    const char* name;
+    void (KnowledgeBase::*add)(std::string_view, const std::string&);
+  };
+  const RuleFile kRuleFiles[] = {{"stopwords.tsv", &KnowledgeBase::AddStopwordsTsv},
+                                 {"context.tsv", &KnowledgeBase::AddContextTsv},
+                                 {"anaphora.tsv", &KnowledgeBase::AddAnaphoraTsv},
+                                 {"priority.tsv", &KnowledgeBase::AddPriorityTsv}};
+  for (const auto& rf : kRuleFiles) {
+    fs::path p = rules / rf.name;
+    if (!fs::exists(p, ec)) continue;
+    MARSAD_RETURN_IF_ERROR(read(p.string(), &text));
+    ((*kb).*(rf.add))(text, std::string("rules/") + rf.name);
+  }
+  // Relations must point at known ids.
+  for (const auto& r : kb->relations_) {
+    if (kb->IndexOf(r.subject) < 0 || kb->IndexOf(r.object) < 0) {
+      kb->warnings_.push_back("relations.tsv: unknown id in '" + r.subject + " " + r.relation +
+                              " " + r.object + "'");
+    }
+  }
+  return std::shared_ptr<const KnowledgeBase>(std::move(kb));
+}
+
+}  // namespace marsad

@@ -1,0 +1,137 @@
+// KnowledgeBase: entities (actors and places), relations and recognition
+// rules loaded from reviewable TSV files under data/kb/ (format described in
+// docs/knowledge-base.md).
+//
+//   auto kb = KnowledgeBase::Load(DataDir());
+//   if (!kb.ok()) return kb.status();
+//   const KbEntity* e = (*kb)->Find("quds-force");
+//   for (const KbEntity* x : (*kb)->LookupName("فيلق القدس")) ...
+//
+// Files read:
+//   data/kb/actors/*.tsv    id type name_ar name_en aliases_ar aliases_en wikidata country source
+//   data/kb/places/*.tsv    id kind name_ar name_en aliases_ar lat lon parent_id wikidata source
+//                           (countries.tsv rows get type "country", all others "place")
+//   data/kb/relations.tsv   subject_id relation object_id from to source
+//   data/kb/actors/rules/stopwords.tsv  one word per line: never an entity alone, never fuzzy
+//   data/kb/actors/rules/context.tsv    cue side prefer: context cues for ambiguous names
+//   data/kb/actors/rules/anaphora.tsv   anaphor heads types: short forms for coreference
+//   data/kb/actors/rules/priority.tsv   type or kind=<k>, one a line, most preferred first
+// Malformed lines (wrong column count, duplicate id, unknown type) are
+// skipped and reported in warnings(); Load fails only on I/O errors or when
+// data/kb/actors holds no file at all.
+//
+// Thread-safety: a loaded KnowledgeBase is immutable; all const methods are
+// safe to call concurrently. The Add* methods are for building (and tests)
+// and must not race with anything.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "marsad/common/status.h"
+
+namespace marsad {
+
+struct KbEntity {
+  std::string id;        // stable slug, unique across the KB
+  std::string type;      // person armed_group state_force gov_body party media intl_org country place
+  std::string kind;      // places: city, governorate, ...; empty for actors
+  std::string name_ar;
+  std::string name_en;
+  std::vector<std::string> aliases_ar;
+  std::vector<std::string> aliases_en;
+  std::string wikidata;
+  std::string country;    // actors: ISO alpha-2 of the home country, if any
+  std::string parent_id;  // places: admin parent
+  std::optional<double> lat, lon;
+  std::string source;
+  std::string origin;     // "file:line" it was read from
+};
+
+struct KbRelation {
+  std::string subject;
+  std::string relation;  // member_of leader_of spokesman_of backed_by part_of allied_with founded_by
+  std::string object;
+  std::string from, to;  // ISO date prefixes or empty
+  std::string source;
+};
+
+// A context cue: when `cue` (a word in matching form, article stripped) is
+// the word right before a mention ("before"), right after it ("after"), or a
+// proclitic letter glued to it ("clitic"), an ambiguous mention prefers
+// candidates with type == prefer_type (if set) and kind in prefer_kinds (if
+// set).
+struct ContextRule {
+  std::string cue;
+  std::string side;  // before | after | clitic
+  std::string prefer_type;
+  std::vector<std::string> prefer_kinds;
+};
+
+// A nominal short form (الحركة "the movement") that refers back to the most
+// recent entity of one of `types` whose name starts with one of `heads`, or
+// that was introduced right after one of `heads` ("ميليشيا النجباء").
+struct AnaphorRule {
+  std::string anaphor;             // matching form, with the article
+  std::vector<std::string> heads;  // matching form, no article
+  std::vector<std::string> types;
+};
+
+class KnowledgeBase {
+ public:
+  // Loads everything under <data_dir>/kb.
+  static StatusOr<std::shared_ptr<const KnowledgeBase>> Load(const std::string& data_dir);
+
+  // Building blocks of Load, usable from tests with in-memory text.
+  void AddActorsTsv(std::string_view text, const std::string& origin);
+  void AddPlacesTsv(std::string_view text, const std::string& origin, bool countries);
+  void AddRelationsTsv(std::string_view text, const std::string& origin);
+  void AddStopwordsTsv(std::string_view text, const std::string& origin);
+  void AddContextTsv(std::string_view text, const std::string& origin);
+  void AddAnaphoraTsv(std::string_view text, const std::string& origin);
+  void AddPriorityTsv(std::string_view text, const std::string& origin);
+
+  const std::vector<KbEntity>& entities() const { return entities_; }
+  const std::vector<KbRelation>& relations() const { return relations_; }
+  // Index of `id` in entities(), or -1.
+  int IndexOf(std::string_view id) const;
+  const KbEntity* Find(std::string_view id) const;
+  // Entities whose name or alias (Arabic or English) equals `name` after
+  // matching-form normalization and removal of a leading article.
+  std::vector<const KbEntity*> LookupName(std::string_view name) const;
+  // Relations where `id` is subject or object.
+  std::vector<const KbRelation*> RelationsOf(std::string_view id) const;
+
+  // Rules.
+  bool IsStopword(std::string_view key) const { return stopwords_.count(std::string(key)) > 0; }
+  const std::vector<ContextRule>& context_rules() const { return context_; }
+  const std::vector<AnaphorRule>& anaphora() const { return anaphora_; }
+  // Rank of an entity in the default preference order (lower is preferred).
+  int PriorityRank(const KbEntity& e) const;
+
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+  // The key of one name for LookupName: matching form, each word with a
+  // leading article removed, words joined by one space.
+  static std::string NameKey(std::string_view name);
+
+ private:
+  void AddEntity(KbEntity e);
+
+  std::vector<KbEntity> entities_;
+  std::unordered_map<std::string, int> by_id_;
+  std::unordered_map<std::string, std::vector<int>> by_name_;
+  std::vector<KbRelation> relations_;
+  std::unordered_set<std::string> stopwords_;
+  std::vector<ContextRule> context_;
+  std::vector<AnaphorRule> anaphora_;
+  std::vector<std::string> priority_;
+  std::vector<std::string> warnings_;
+};
+
+}  // namespace marsad

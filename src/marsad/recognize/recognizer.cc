@@ -1,0 +1,436 @@
+#include "marsad/recognize/recognizer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "marsad/normalize/arabic_normalizer.h"
+#include "marsad/recognize/keys.h"
+#include "marsad/tokenize/tokenizer.h"
+
+namespace marsad {
+namespace {
+
+using recognize_internal::CanonicalKey;
+using recognize_internal::CodePoints;
+using recognize_internal::ComputeWordForms;
+using recognize_internal::Fnv1a64;
+using recognize_internal::WithinEditDistance1;
+using recognize_internal::WordForms;
+
+constexpr char32_t kTatweel = 0x0640;
+constexpr int kMinFuzzySurname = 5;
+constexpr double kTitleBonus = 2.0;
+
+bool IsWord(const Token& t) {
+  return t.kind == TokenKind::kArabic || t.kind == TokenKind::kLatin ||
+         t.kind == TokenKind::kNumber;
+}
+
+char32_t DecodeAt(std::string_view s, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(s[*i]);
+  int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  char32_t cp = n == 1 ? c : c & (0x7F >> n);
+  for (int k = 1; k < n && *i + k < s.size(); ++k) cp = (cp << 6) | (s[*i + k] & 0x3F);
+  *i += n;
+  return cp;
+}
+
+// Byte offset in body after skipping `letters` letters (and their marks)
+// from `start`, not beyond `end`.
+int32_t SkipLetters(std::string_view body, int32_t start, int32_t end, int letters) {
+  size_t i = static_cast<size_t>(start);
+  size_t lim = std::min(static_cast<size_t>(end), body.size());
+  int seen = 0;
+  while (i < lim && seen < letters) {
+    char32_t cp = DecodeAt(body, &i);
+    if (!IsArabicMark(cp) && cp != kTatweel) ++seen;
+  }
+  while (i < lim) {  // marks and tatweel that belong to the clitic
+    size_t j = i;
+    char32_t cp = DecodeAt(body, &j);
+    if (!IsArabicMark(cp) && cp != kTatweel) break;
+    i = j;
+  }
+  return static_cast<int32_t>(std::min(i, lim));
+}
+
+struct Mention {
+  int32_t first = 0, end = 0;  // tokens
+  Span span;
+  std::vector<int32_t> candidates;
+  int32_t entity = -1;   // KB index once resolved
+  std::string new_id;    // provisional id for external spans
+  std::string new_type;
+  std::string cue_before;  // canonical key of the word before, if any
+  bool from_kb_match = false;
+};
+
+int32_t PrevWord(const std::vector<Token>& tokens, int32_t i) {
+  int skipped = 0;
+  --i;
+  while (i >= 0 && skipped < 2 && EntityMatcher::IsSkippable(tokens[i])) --i, ++skipped;
+  if (i >= 0 && IsWord(tokens[i])) return i;
+  return -1;
+}
+
+int32_t NextWordAfter(const std::vector<Token>& tokens, int32_t i) {
+  int skipped = 0;
+  const int32_t n = static_cast<int32_t>(tokens.size());
+  while (i < n && skipped < 2 && EntityMatcher::IsSkippable(tokens[i])) ++i, ++skipped;
+  if (i < n && IsWord(tokens[i])) return i;
+  return -1;
+}
+
+bool WordHasForm(const Token& t, std::string_view key) {
+  WordForms forms;
+  ComputeWordForms(t.norm, &forms);
+  for (int f = 0; f < forms.size; ++f) {
+    if (forms.forms[f].key == key) return true;
+  }
+  return false;
+}
+
+std::string_view CliticLetter(char c) {
+  switch (c) {
+    case 'b': return "\xD8\xA8";  // ب
+    case 'l': return "\xD9\x84";  // ل
+    case 'k': return "\xD9\x83";  // ك
+    case 'w': return "\xD9\x88";  // و
+    default: return {};
+  }
+}
+
+// Canonical keys of the words of a name.
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(name)) {
+    if (IsWord(t) && !t.norm.empty()) out.emplace_back(CanonicalKey(t.norm));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string EntityRecognizer::ProvisionalId(std::string_view name) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016llx",
+                static_cast<unsigned long long>(Fnv1a64(KnowledgeBase::NameKey(name))));
+  return std::string("new:") + buf;
+}
+
+StatusOr<std::shared_ptr<const EntityRecognizer>> EntityRecognizer::Create(
+    const std::string& data_dir) {
+  auto kb = KnowledgeBase::Load(data_dir);
+  if (!kb.ok()) return kb.status();
+  return std::shared_ptr<const EntityRecognizer>(std::make_shared<EntityRecognizer>(*kb));
+}
+
+EntityRecognizer::EntityRecognizer(std::shared_ptr<const KnowledgeBase> kb)
+    : kb_(kb), matcher_(kb) {}
+
+std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
+                                                const std::vector<Token>& tokens,
+                                                std::string_view title,
+                                                const std::vector<ExternalSpan>& extra) const {
+  const auto& ents = kb_->entities();
+  std::vector<Mention> mentions;
+  std::vector<char> covered(tokens.size(), 0);
+
+  // 1. KB matches.
+  for (const KbMatch& m : matcher_.Match(tokens)) {
+    Mention x;
+    x.first = m.first_token;
+    x.end = m.end_token;
+    int32_t last = m.end_token - 1;
+    while (last > m.first_token && !IsWord(tokens[last])) --last;
+    x.span.start = SkipLetters(body, tokens[m.first_token].span.start,
+                               tokens[m.first_token].span.end, m.stripped);
+    x.span.end = tokens[last].span.end;
+    x.candidates = m.candidates;
+    x.from_kb_match = true;
+    int32_t p = PrevWord(tokens, m.first_token);
+    if (p >= 0) x.cue_before = std::string(CanonicalKey(tokens[p].norm));
+    // 2a. Context rules for ambiguous names.
+    if (x.candidates.size() > 1) {
+      int32_t nx = NextWordAfter(tokens, m.end_token);
+      for (const ContextRule& r : kb_->context_rules()) {
+        bool fires = false;
+        if (r.side == "before") fires = p >= 0 && WordHasForm(tokens[p], r.cue);
+        else if (r.side == "after") fires = nx >= 0 && WordHasForm(tokens[nx], r.cue);
+        else fires = m.clitic != 0 && CliticLetter(m.clitic) == r.cue;
+        if (!fires) continue;
+        std::vector<int32_t> kept;
+        for (int32_t c : x.candidates) {
+          const KbEntity& e = ents[c];
+          bool ok = (r.prefer_type.empty() || e.type == r.prefer_type) &&
+                    (r.prefer_kinds.empty() ||
+                     std::find(r.prefer_kinds.begin(), r.prefer_kinds.end(), e.kind) !=
+                         r.prefer_kinds.end());
+          if (ok) kept.push_back(c);
+        }
+        if (!kept.empty()) {
+          x.candidates = std::move(kept);
+          break;
+        }
+      }
+    }
+    if (x.candidates.size() == 1) x.entity = x.candidates[0];
+    for (int32_t k = m.first_token; k < m.end_token; ++k) covered[k] = 1;
+    mentions.push_back(std::move(x));
+  }
+  // 2b. Remaining ambiguity: the reading chosen elsewhere in the document,
+  // then the default priority.
+  std::set<int32_t> resolved;
+  for (const auto& x : mentions) {
+    if (x.entity >= 0) resolved.insert(x.entity);
+  }
+  for (auto& x : mentions) {
+    if (x.entity >= 0) continue;
+    int32_t best = -1;
+    for (int32_t c : x.candidates) {
+      if (resolved.count(c)) {
+        best = c;
+        break;
+      }
+    }
+    if (best < 0) {
+      for (int32_t c : x.candidates) {
+        if (best < 0 || kb_->PriorityRank(ents[c]) < kb_->PriorityRank(ents[best])) best = c;
+      }
+    }
+    x.entity = best;
+  }
+
+  // 3a. Surnames of persons named in full.
+  struct Surname {
+    std::vector<std::string> words;
+    int32_t entity;
+  };
+  std::vector<Surname> surnames;
+  {
+    std::set<int32_t> persons;
+    for (const auto& x : mentions) {
+      if (x.entity >= 0 && ents[x.entity].type == "person" && x.end - x.first >= 2) {
+        persons.insert(x.entity);
+      }
+    }
+    for (int32_t e : persons) {
+      std::vector<std::string> names = {ents[e].name_ar};
+      for (const auto& a : ents[e].aliases_ar) names.push_back(a);
+      for (const auto& n : names) {
+        std::vector<std::string> w = NameWords(n);
+        if (w.size() < 2) continue;
+        std::vector<std::string> tail(w.begin() + 1, w.end());
+        surnames.push_back({tail, e});
+        if (tail.size() > 1 && CodePoints(w.back()) >= kMinFuzzySurname &&
+            !kb_->IsStopword(w.back())) {
+          surnames.push_back({{w.back()}, e});
+        }
+      }
+    }
+  }
+  auto match_surname = [&](int32_t i, const Surname& s, bool* fuzzy) -> int32_t {
+    // Returns end token or -1.
+    int32_t j = i;
+    for (size_t k = 0; k < s.words.size(); ++k) {
+      if (k > 0) j = NextWordAfter(tokens, j);
+      if (j < 0 || j >= static_cast<int32_t>(tokens.size()) || covered[j] || !IsWord(tokens[j])) {
+        return -1;
+      }
+      bool ok = k == 0 ? WordHasForm(tokens[j], s.words[k])
+                       : CanonicalKey(tokens[j].norm) == s.words[k] || tokens[j].norm == s.words[k];
+      if (!ok && s.words.size() == 1 && CodePoints(s.words[0]) >= kMinFuzzySurname) {
+        std::string_view c = CanonicalKey(tokens[j].norm);
+        if (CodePoints(c) >= kMinFuzzySurname - 1 && !kb_->IsStopword(c) &&
+            WithinEditDistance1(c, s.words[0]) && kb_->LookupName(c).empty()) {
+          ok = true;
+          *fuzzy = true;
+        }
+      }
+      if (!ok) return -1;
+      ++j;
+    }
+    return j;
+  };
+  if (!surnames.empty()) {
+    for (int32_t i = 0; i < static_cast<int32_t>(tokens.size()); ++i) {
+      if (covered[i] || !IsWord(tokens[i])) continue;
+      int32_t best_end = -1, best_entity = -1;
+      bool ambiguous = false, best_fuzzy = true;
+      for (const auto& s : surnames) {
+        bool fuzzy = false;
+        int32_t e = match_surname(i, s, &fuzzy);
+        if (e < 0) continue;
+        if (best_end < 0 || e > best_end || (e == best_end && best_fuzzy && !fuzzy)) {
+          ambiguous = false;
+          best_end = e;
+          best_entity = s.entity;
+          best_fuzzy = fuzzy;
+        } else if (e == best_end && fuzzy == best_fuzzy && s.entity != best_entity) {
+          ambiguous = true;
+        }
+      }
+      if (best_end < 0 || ambiguous) continue;
+      Mention x;
+      x.first = i;
+      x.end = best_end;
+      WordForms forms;
+      ComputeWordForms(tokens[i].norm, &forms);
+      int stripped = 0;  // strip a proclitic only if the bare word is the surname
+      for (int f = 0; f < forms.size; ++f) {
+        for (const auto& s : surnames) {
+          if (s.entity == best_entity && forms.forms[f].key == s.words[0]) {
+            stripped = stripped ? std::min<int>(stripped, forms.forms[f].stripped)
+                                : forms.forms[f].stripped;
+          }
+        }
+      }
+      x.span = {SkipLetters(body, tokens[i].span.start, tokens[i].span.end, stripped),
+                tokens[best_end - 1].span.end};
+      x.entity = best_entity;
+      for (int32_t k = i; k < best_end; ++k) covered[k] = 1;
+      mentions.push_back(std::move(x));
+      i = best_end - 1;
+    }
+  }
+
+  // 3b. Nominal short forms.
+  std::sort(mentions.begin(), mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  if (!kb_->anaphora().empty()) {
+    std::vector<Mention> added;
+    size_t mi = 0;  // mentions[0..mi) start before token i
+    for (int32_t i = 0; i < static_cast<int32_t>(tokens.size()); ++i) {
+      while (mi < mentions.size() && mentions[mi].first < i) ++mi;
+      if (covered[i] || tokens[i].kind != TokenKind::kArabic) continue;
+      WordForms forms;
+      ComputeWordForms(tokens[i].norm, &forms);
+      for (const AnaphorRule& r : kb_->anaphora()) {
+        int stripped = -1;
+        for (int f = 0; f < forms.size; ++f) {
+          if (forms.forms[f].key == r.anaphor) stripped = forms.forms[f].stripped;
+        }
+        if (stripped < 0) continue;
+        int32_t found = -1;
+        for (size_t k = mi; k-- > 0;) {
+          const Mention& prev = mentions[k];
+          if (prev.entity < 0) continue;
+          const KbEntity& e = ents[prev.entity];
+          if (std::find(r.types.begin(), r.types.end(), e.type) == r.types.end()) continue;
+          bool head_ok = r.heads.empty();
+          for (const auto& h : r.heads) {
+            if (prev.cue_before == h) head_ok = true;
+            if (!head_ok) {
+              std::vector<std::string> names = {e.name_ar};
+              names.insert(names.end(), e.aliases_ar.begin(), e.aliases_ar.end());
+              for (const auto& n : names) {
+                auto w = NameWords(n);
+                if (!w.empty() && w[0] == h) head_ok = true;
+              }
+            }
+            if (head_ok) break;
+          }
+          if (head_ok) {
+            found = prev.entity;
+            break;
+          }
+        }
+        if (found < 0) continue;
+        Mention x;
+        x.first = i;
+        x.end = i + 1;
+        x.span = {SkipLetters(body, tokens[i].span.start, tokens[i].span.end, stripped),
+                  tokens[i].span.end};
+        x.entity = found;
+        covered[i] = 1;
+        added.push_back(std::move(x));
+        break;
+      }
+    }
+    for (auto& a : added) mentions.push_back(std::move(a));
+  }
+
+  // 4. External spans.
+  for (const ExternalSpan& es : extra) {
+    if (es.span.start < 0 || es.span.end > static_cast<int32_t>(body.size()) ||
+        es.span.start >= es.span.end) {
+      continue;
+    }
+    bool overlaps = false;
+    for (const auto& x : mentions) {
+      if (x.span.start < es.span.end && es.span.start < x.span.end) {
+        overlaps = true;
+        break;
+      }
+    }
+    if (overlaps) continue;
+    std::string_view text = body.substr(es.span.start, es.span.end - es.span.start);
+    Mention x;
+    x.span = es.span;
+    x.first = x.end = -1;
+    auto known = kb_->LookupName(text);
+    if (known.size() == 1) {
+      x.entity = kb_->IndexOf(known[0]->id);
+    } else {
+      if (KnowledgeBase::NameKey(text).empty()) continue;
+      x.new_id = ProvisionalId(text);
+      x.new_type = es.type;
+    }
+    mentions.push_back(std::move(x));
+  }
+
+  // 5. Group, order by salience.
+  std::set<std::string> in_title;
+  if (!title.empty()) {
+    std::vector<Token> tt = Tokenize(title);
+    for (const KbMatch& m : matcher_.Match(tt)) {
+      for (int32_t c : m.candidates) in_title.insert(ents[c].id);
+    }
+  }
+  std::map<std::string, size_t> index;
+  std::vector<Entity> out;
+  for (const auto& x : mentions) {
+    if (x.entity < 0 && x.new_id.empty()) continue;
+    std::string id = x.entity >= 0 ? ents[x.entity].id : x.new_id;
+    auto [it, inserted] = index.emplace(id, out.size());
+    if (inserted) {
+      Entity e;
+      e.id = id;
+      if (x.entity >= 0) {
+        const KbEntity& k = ents[x.entity];
+        e.type = k.type;
+        e.name_ar = k.name_ar;
+        e.name_en = k.name_en;
+        e.wikidata = k.wikidata;
+        e.lat = k.lat;
+        e.lon = k.lon;
+      } else {
+        e.type = x.new_type;
+        e.name_ar = std::string(body.substr(x.span.start, x.span.end - x.span.start));
+      }
+      out.push_back(std::move(e));
+    }
+    out[it->second].mentions.push_back(
+        {x.span, std::string(body.substr(x.span.start, x.span.end - x.span.start))});
+  }
+  const double len = std::max<double>(1.0, static_cast<double>(body.size()));
+  for (auto& e : out) {
+    std::sort(e.mentions.begin(), e.mentions.end(), [](const auto& a, const auto& b) {
+      return a.span.start < b.span.start;
+    });
+    double first = e.mentions.empty() ? len : e.mentions.front().span.start;
+    e.salience = static_cast<double>(e.mentions.size()) + (in_title.count(e.id) ? kTitleBonus : 0) +
+                 (1.0 - first / len);
+    e.salience = std::round(e.salience * 1000) / 1000;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
+    if (a.salience != b.salience) return a.salience > b.salience;
+    return a.id < b.id;
+  });
+  return out;
+}
+
+}  // namespace marsad

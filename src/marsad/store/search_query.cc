@@ -1,0 +1,219 @@
+#include "marsad/store/search_query.h"
+
+#include <memory>
+#include <vector>
+
+#include "marsad/store/fts_tokenizer.h"
+
+namespace marsad {
+
+namespace {
+
+constexpr int kMaxDepth = 32;
+constexpr size_t kMaxQueryBytes = 4096;
+
+enum class Lex { kWord, kPhrase, kAnd, kOr, kNot, kOpen, kClose };
+
+struct Item {
+  Lex kind;
+  std::string text;
+  bool prefix = false;
+};
+
+// ASCII whitespace and control bytes (NUL included) separate words.
+bool IsSpace(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u <= 0x20 || u == 0x7f;
+}
+
+StatusOr<std::vector<Item>> Lexer(std::string_view q) {
+  std::vector<Item> items;
+  size_t i = 0;
+  while (i < q.size()) {
+    char c = q[i];
+    if (IsSpace(c)) {
+      ++i;
+    } else if (c == '"') {
+      size_t close = q.find('"', i + 1);
+      if (close == std::string_view::npos) {
+        return InvalidArgument("unbalanced quote in search query: close the phrase with \"");
+      }
+      items.push_back({Lex::kPhrase, std::string(q.substr(i + 1, close - i - 1))});
+      i = close + 1;
+    } else if (c == '(') {
+      items.push_back({Lex::kOpen, ""});
+      ++i;
+    } else if (c == ')') {
+      items.push_back({Lex::kClose, ""});
+      ++i;
+    } else {
+      size_t j = i;
+      while (j < q.size() && !IsSpace(q[j]) && q[j] != '"' && q[j] != '(' && q[j] != ')') ++j;
+      std::string word(q.substr(i, j - i));
+      i = j;
+      if (word == "AND") {
+        items.push_back({Lex::kAnd, ""});
+      } else if (word == "OR") {
+        items.push_back({Lex::kOr, ""});
+      } else if (word == "NOT") {
+        items.push_back({Lex::kNot, ""});
+      } else {
+        bool prefix = false;
+        while (!word.empty() && word.back() == '*') {
+          word.pop_back();
+          prefix = true;
+        }
+        items.push_back({Lex::kWord, std::move(word), prefix});
+      }
+    }
+  }
+  return items;
+}
+
+bool HasSearchableTerm(std::string_view text) {
+  bool any = false;
+  FtsTerms(text, FtsMode::kQuery, [&](std::string_view, int, int, bool) { any = true; });
+  return any;
+}
+
+std::string FtsString(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    // FTS5 reads its expression as a C string: a NUL would cut it short.
+    out += IsSpace(c) ? ' ' : c;
+  }
+  out += '"';
+  return out;
+}
+
+// Recursive descent over the lexed items; an empty result string means the
+// sub-expression had no searchable words (it is dropped, not an error).
+class Parser {
+ public:
+  explicit Parser(std::vector<Item> items) : items_(std::move(items)) {}
+
+  StatusOr<std::string> Parse() {
+    std::string out;
+    MARSAD_RETURN_IF_ERROR(ParseOr(0, &out));
+    if (pos_ < items_.size()) {
+      if (items_[pos_].kind == Lex::kClose) {
+        return InvalidArgument("unbalanced ')' in search query");
+      }
+      return InvalidArgument("cannot parse the search query near item " + std::to_string(pos_ + 1));
+    }
+    if (out.empty()) return InvalidArgument("the search query has no searchable words");
+    return out;
+  }
+
+ private:
+  bool At(Lex k) const { return pos_ < items_.size() && items_[pos_].kind == k; }
+  bool AtPrimary() const { return At(Lex::kWord) || At(Lex::kPhrase) || At(Lex::kOpen); }
+
+  static std::string Join(const std::string& a, const char* op, const std::string& b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    return "(" + a + " " + op + " " + b + ")";
+  }
+
+  Status ParseOr(int depth, std::string* out) {
+    MARSAD_RETURN_IF_ERROR(ParseAnd(depth, out));
+    while (At(Lex::kOr)) {
+      ++pos_;
+      if (!AtPrimary()) return InvalidArgument("OR needs a word or phrase on both sides");
+      std::string rhs;
+      MARSAD_RETURN_IF_ERROR(ParseAnd(depth, &rhs));
+      *out = Join(*out, "OR", rhs);
+    }
+    return Status::Ok();
+  }
+
+  Status ParseAnd(int depth, std::string* out) {
+    if (At(Lex::kAnd) || At(Lex::kOr)) {
+      return InvalidArgument(std::string(At(Lex::kAnd) ? "AND" : "OR") +
+                             " needs a word or phrase on both sides");
+    }
+    if (At(Lex::kNot)) {
+      return InvalidArgument("NOT needs something to exclude from: write `a NOT b`");
+    }
+    MARSAD_RETURN_IF_ERROR(ParseNot(depth, out));
+    while (At(Lex::kAnd) || AtPrimary()) {
+      if (At(Lex::kAnd)) {
+        ++pos_;
+        if (!AtPrimary()) return InvalidArgument("AND needs a word or phrase on both sides");
+      }
+      std::string rhs;
+      MARSAD_RETURN_IF_ERROR(ParseNot(depth, &rhs));
+      *out = Join(*out, "AND", rhs);
+    }
+    return Status::Ok();
+  }
+
+  Status ParseNot(int depth, std::string* out) {
+    MARSAD_RETURN_IF_ERROR(ParsePrimary(depth, out));
+    while (At(Lex::kNot)) {
+      ++pos_;
+      if (!AtPrimary()) return InvalidArgument("NOT needs a word or phrase after it");
+      std::string rhs;
+      MARSAD_RETURN_IF_ERROR(ParsePrimary(depth, &rhs));
+      if (out->empty() && !rhs.empty()) {
+        return InvalidArgument("NOT needs something to exclude from: write `a NOT b`");
+      }
+      if (!rhs.empty()) *out = "(" + *out + " NOT " + rhs + ")";
+    }
+    return Status::Ok();
+  }
+
+  Status ParsePrimary(int depth, std::string* out) {
+    out->clear();
+    if (pos_ >= items_.size()) return InvalidArgument("the search query ends too early");
+    const Item& item = items_[pos_];
+    switch (item.kind) {
+      case Lex::kWord:
+      case Lex::kPhrase:
+        ++pos_;
+        if (HasSearchableTerm(item.text)) {
+          *out = FtsString(item.text);
+          if (item.prefix) *out += " *";
+        }
+        return Status::Ok();
+      case Lex::kOpen: {
+        if (depth >= kMaxDepth) return InvalidArgument("the search query is nested too deeply");
+        ++pos_;
+        if (At(Lex::kClose)) {
+          ++pos_;
+          return Status::Ok();  // "()" : nothing to search
+        }
+        MARSAD_RETURN_IF_ERROR(ParseOr(depth + 1, out));
+        if (!At(Lex::kClose)) return InvalidArgument("unbalanced '(' in search query");
+        ++pos_;
+        return Status::Ok();
+      }
+      case Lex::kClose:
+        return InvalidArgument("unbalanced ')' in search query");
+      case Lex::kAnd:
+      case Lex::kOr:
+      case Lex::kNot:
+        return InvalidArgument("two operators in a row in the search query");
+    }
+    return Internal("unreachable");
+  }
+
+  std::vector<Item> items_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+StatusOr<std::string> CompileSearchQuery(std::string_view query) {
+  if (query.size() > kMaxQueryBytes) {
+    return InvalidArgument("the search query is too long (over " + std::to_string(kMaxQueryBytes) +
+                           " bytes)");
+  }
+  auto items = Lexer(query);
+  if (!items.ok()) return items.status();
+  if (items->empty()) return InvalidArgument("the search query is empty");
+  return Parser(std::move(items.value())).Parse();
+}
+
+}  // namespace marsad

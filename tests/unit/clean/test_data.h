@@ -1,0 +1,10 @@
+// Where the clean tests find the knowledge files (the source tree's data/).
+#pragma once
+
+#include <string>
+
+namespace marsad::clean::testing {
+
+inline std::string DataDir() { return std::string(MARSAD_SOURCE_DIR) + "/data"; }
+
+}  // namespace marsad::clean::testing

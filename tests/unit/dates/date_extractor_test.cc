@@ -1,0 +1,264 @@
+// Behaviour of DateExtractor, one pattern class per test. Arabic literals
+// carry a gloss. Case-by-case coverage of whole sentences is in
+// tests/golden/dates/.
+#include "marsad/dates/date_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+namespace marsad {
+namespace {
+
+class DateExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ex = DateExtractor::Load(std::string(MARSAD_SOURCE_DIR) + "/data");
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    ex_ = new DateExtractor(std::move(ex).value());
+  }
+  static void TearDownTestSuite() {
+    delete ex_;
+    ex_ = nullptr;
+  }
+  // The single expression found in `text`, or a failing test.
+  static DateExpr One(const std::string& text, std::optional<CivilDate> ref = std::nullopt) {
+    auto v = ex_->Extract(text, ref);
+    EXPECT_EQ(v.size(), 1u) << text;
+    return v.empty() ? DateExpr{} : v[0];
+  }
+  static DateExtractor* ex_;
+};
+DateExtractor* DateExtractorTest::ex_ = nullptr;
+
+constexpr CivilDate kFri17Nov2017{2017, 11, 17};
+
+TEST(DateExtractorLoad, MissingDataDirIsAnError) {
+  auto ex = DateExtractor::Load("/nonexistent-marsad-data");
+  EXPECT_FALSE(ex.ok());
+}
+
+TEST_F(DateExtractorTest, EmptyAndDegenerateInputs) {
+  EXPECT_TRUE(ex_->Extract("", kFri17Nov2017).empty());
+  EXPECT_TRUE(ex_->Extract("   \n\t ", kFri17Nov2017).empty());
+  EXPECT_TRUE(ex_->Extract("ـــــ", kFri17Nov2017).empty());       // tatweel only
+  EXPECT_TRUE(ex_->Extract("َُِّْ", kFri17Nov2017).empty());  // diacritics only
+  EXPECT_TRUE(ex_->Extract("12345 678", kFri17Nov2017).empty());
+  EXPECT_TRUE(ex_->Extract("\xff\xfe\xd8", kFri17Nov2017).empty());  // invalid UTF-8
+}
+
+TEST_F(DateExtractorTest, LevantineMonthDayYear) {
+  // "16 تشرين الثاني 2017" = 16 November 2017
+  DateExpr d = One("في 16 تشرين الثاني 2017 وصل");
+  EXPECT_EQ(d.value, "2017-11-16");
+  EXPECT_EQ(d.text, "16 تشرين الثاني 2017");
+  EXPECT_EQ(d.anchor, "absolute");
+  EXPECT_EQ(d.precision, Precision::kDay);
+  EXPECT_TRUE(d.resolved);
+}
+
+TEST_F(DateExtractorTest, BrokenLamAlefAndHamzaVariantsStillMatch) {
+  // "4 تشرين األول 2017": October written with a broken lam-alef order.
+  EXPECT_EQ(One("صورة - 4 تشرين األول 2017").value, "2017-10-04");
+  // "15 ايار 2019" without hamza = 15 May 2019
+  EXPECT_EQ(One("في 15 ايار 2019").value, "2019-05-15");
+}
+
+TEST_F(DateExtractorTest, ArabicIndicDigitsAndEgyptianMonths) {
+  // "٧ نوفمبر ٢٠١٧" = 7 November 2017
+  DateExpr d = One("أخبار ٧ نوفمبر ٢٠١٧");
+  EXPECT_EQ(d.value, "2017-11-07");
+  EXPECT_EQ(d.text, "٧ نوفمبر ٢٠١٧");
+}
+
+TEST_F(DateExtractorTest, DiacriticsInsideTheExpressionStayInTheSpan) {
+  // "غداً" = tomorrow, with tanwin
+  DateExpr d = One("نلتقي غداً", kFri17Nov2017);
+  EXPECT_EQ(d.text, "غداً");
+  EXPECT_EQ(d.value, "2017-11-18");
+}
+
+TEST_F(DateExtractorTest, NoYearResolvesToTheClosestYearOrStaysUnresolved) {
+  // "2 أكتوبر" = 2 October
+  EXPECT_EQ(One("في 2 أكتوبر", CivilDate{2016, 11, 7}).value, "2016-10-02");
+  EXPECT_EQ(One("في 2 يناير", CivilDate{2016, 11, 7}).value, "2017-01-02");
+  DateExpr d = One("في 2 أكتوبر");
+  EXPECT_EQ(d.value, "XXXX-10-02");
+  EXPECT_EQ(d.anchor, "unresolved");
+  EXPECT_FALSE(d.resolved);
+}
+
+TEST_F(DateExtractorTest, RelativeDays) {
+  // اليوم today, أمس yesterday, أمس الأول the day before, غدا tomorrow, بعد غد after tomorrow
+  EXPECT_EQ(One("اليوم", kFri17Nov2017).value, "2017-11-17");
+  EXPECT_EQ(One("وقال أمس", kFri17Nov2017).value, "2017-11-16");
+  EXPECT_EQ(One("أمس الأول", kFri17Nov2017).value, "2017-11-15");
+  EXPECT_EQ(One("غدا", kFri17Nov2017).value, "2017-11-18");
+  EXPECT_EQ(One("بعد غد", kFri17Nov2017).value, "2017-11-19");
+  // "بالأمس" = yesterday with the preposition ب, which is not in the span
+  DateExpr d = One("بالأمس", kFri17Nov2017);
+  EXPECT_EQ(d.value, "2017-11-16");
+  EXPECT_EQ(d.text, "الأمس");
+}
+
+TEST_F(DateExtractorTest, RelativeWithoutReferenceIsUnresolvedNeverToday) {
+  DateExpr d = One("اليوم");
+  EXPECT_FALSE(d.resolved);
+  EXPECT_EQ(d.anchor, "unresolved");
+  EXPECT_EQ(d.value, "");
+}
+
+TEST_F(DateExtractorTest, Weekdays) {
+  // "الخميس" Thursday alone = latest Thursday on or before the reference
+  EXPECT_EQ(One("الخميس", kFri17Nov2017).value, "2017-11-16");
+  // "الخميس الماضي" last Thursday: the latest Thursday before the reference,
+  // skipping yesterday (which news call "أمس الخميس")
+  EXPECT_EQ(One("الخميس الماضي", kFri17Nov2017).value, "2017-11-09");
+  EXPECT_EQ(One("الخميس الماضي", CivilDate{2017, 11, 11}).value, "2017-11-09");
+  EXPECT_EQ(One("الاثنين الماضي", CivilDate{2017, 11, 15}).value, "2017-11-13");
+  // "الأحد المقبل" next Sunday: the next Sunday after the reference, skipping tomorrow
+  EXPECT_EQ(One("الأحد المقبل", kFri17Nov2017).value, "2017-11-19");
+  EXPECT_EQ(One("السبت المقبل", kFri17Nov2017).value, "2017-11-25");
+  // "الجمعة من الأسبوع المقبل" = Friday of next week (ISO)
+  EXPECT_EQ(One("الجمعة من الأسبوع المقبل", kFri17Nov2017).value, "2017-11-24");
+  // "يوم الجمعة" = on Friday: "يوم" is in the span
+  EXPECT_EQ(One("يوم الجمعة", kFri17Nov2017).text, "يوم الجمعة");
+  EXPECT_EQ(One("الخميس").value, "XXXX-WXX-4");
+}
+
+TEST_F(DateExtractorTest, WeekdayWithDayOfMonth) {
+  // "الخميس 21" = Thursday the 21st, month taken from the reference
+  EXPECT_EQ(One("عدت يوم الخميس 21", CivilDate{2017, 9, 27}).value, "2017-09-21");
+}
+
+TEST_F(DateExtractorTest, RelativeWeeksMonthsYears) {
+  // مطلع الأسبوع الجاري early this week; الشهر الماضي last month; العام المقبل next year
+  EXPECT_EQ(One("مطلع الأسبوع الجاري", kFri17Nov2017).value, "2017-W46");
+  EXPECT_EQ(One("الأسبوع الماضي", kFri17Nov2017).value, "2017-W45");
+  EXPECT_EQ(One("الشهر الماضي", kFri17Nov2017).value, "2017-10");
+  EXPECT_EQ(One("مطلع الشهر", kFri17Nov2017).value, "2017-11");
+  EXPECT_EQ(One("العام الماضي", kFri17Nov2017).value, "2016");
+  EXPECT_EQ(One("السنة المقبلة", kFri17Nov2017).value, "2018");
+  EXPECT_EQ(One("هذا العام", kFri17Nov2017).value, "2017");
+  // A bare "الشهر" (the month) is not a date.
+  EXPECT_TRUE(ex_->Extract("الشهر", kFri17Nov2017).empty());
+}
+
+TEST_F(DateExtractorTest, NamedMonthWithDirection) {
+  // "في حزيران الماضي" = last June
+  EXPECT_EQ(One("في حزيران الماضي", kFri17Nov2017).value, "2017-06");
+  // "كانون الأول المقبل" = next December
+  EXPECT_EQ(One("في كانون الأول المقبل", kFri17Nov2017).value, "2017-12");
+  // "تشرين الثاني الماضي" said in November = November of last year
+  EXPECT_EQ(One("في تشرين الثاني الماضي", kFri17Nov2017).value, "2016-11");
+}
+
+TEST_F(DateExtractorTest, HijriDatesConvertThroughIcu) {
+  // "1 رمضان 1439 هـ" = 1 Ramadan 1439 AH
+  DateExpr d = One("في 1 رمضان 1439 هـ");
+  EXPECT_EQ(d.value, "2018-05-16");  // ICU Umm al-Qura tables
+  EXPECT_EQ(d.anchor, "absolute");
+  // Hijri day and month without a year: not guessed.
+  EXPECT_FALSE(One("في 1 رمضان", kFri17Nov2017).resolved);
+}
+
+TEST_F(DateExtractorTest, Years) {
+  // "عام 2017" = the year 2017
+  EXPECT_EQ(One("في عام 2017 انتهت").value, "2017");
+  // "سنة ( 1935 ) م" = the year (1935) AD
+  EXPECT_EQ(One("سنة ( 1935 ) م").value, "1935");
+  // A count of fighters is not a year.
+  EXPECT_TRUE(ex_->Extract("ولديه 2000 مقاتل", kFri17Nov2017).empty());
+}
+
+TEST_F(DateExtractorTest, NumericDates) {
+  EXPECT_EQ(One("بتاريخ 29/12/2011").value, "2011-12-29");
+  EXPECT_EQ(One("بتاريخ ( 29 / 12 / 2011 )").value, "2011-12-29");
+  EXPECT_EQ(One("في 2016/02/22").value, "2016-02-22");
+  EXPECT_EQ(One("في 21-04-2016").value, "2016-04-21");
+  EXPECT_EQ(One("في 3/2015").value, "2015-03");
+  // Scores, decimals and percentages are not dates.
+  EXPECT_TRUE(ex_->Extract("فاز 2-1 بنسبة 4.5 و 3/4", kFri17Nov2017).empty());
+}
+
+TEST_F(DateExtractorTest, Times) {
+  // "الساعة 8 مساءً" = at 8 pm
+  EXPECT_EQ(One("في الساعة 8 مساءً").value, "T20:00");
+  EXPECT_EQ(One("عند 21:11").value, "T21:11");
+  // date + time
+  DateExpr d = One("2017November19 - 21:11");
+  EXPECT_EQ(d.value, "2017-11-19T21:11");
+  EXPECT_EQ(d.kind, "datetime");
+  EXPECT_EQ(d.precision, Precision::kMinute);
+}
+
+TEST_F(DateExtractorTest, Durations) {
+  // "خلال عشرة أيام" = within ten days
+  DateExpr d = One("خلال عشرة أيام", kFri17Nov2017);
+  EXPECT_EQ(d.value, "P10D");
+  EXPECT_EQ(d.kind, "duration");
+  // "12 عاما" = 12 years; "لمدة يومين" = for two days
+  EXPECT_EQ(One("12 عاما").value, "P12Y");
+  EXPECT_EQ(One("لمدة يومين").value, "P2D");
+  // "الأيام الماضية" = the past days, an unspecified number
+  EXPECT_EQ(One("طيلة الأيام الماضية", kFri17Nov2017).value, "PXD");
+  // "أول يوم" = the first day: an ordinal is not a count
+  for (const auto& x : ex_->Extract("أول يوم", kFri17Nov2017)) EXPECT_NE(x.value, "P1D");
+}
+
+TEST_F(DateExtractorTest, SinceAndAgo) {
+  // "منذ ثلاث سنوات" = since three years: a period ending at the reference
+  DateExpr d = One("منذ ثلاث سنوات", kFri17Nov2017);
+  EXPECT_EQ(d.value, "(2014-11-17,2017-11-17,P3Y)");
+  EXPECT_EQ(d.kind, "range");
+  // "قبل يومين" = two days ago
+  EXPECT_EQ(One("قبل يومين", kFri17Nov2017).value, "2017-11-15");
+  // "قبل أيام" = days ago: a vague count, week precision
+  DateExpr v = One("قبل أيام", kFri17Nov2017);
+  EXPECT_EQ(v.precision, Precision::kWeek);
+  // "بعد أيام من ..." = days after (another event): not anchored to the document
+  EXPECT_TRUE(ex_->Extract("بعد أيام من استعادة", kFri17Nov2017).empty());
+}
+
+TEST_F(DateExtractorTest, Ranges) {
+  // "من 4 إلى 22 يناير 1995" = from 4 to 22 January 1995
+  EXPECT_EQ(One("من 4 إلى 22 يناير 1995").value, "(1995-01-04,1995-01-22,P18D)");
+  // "بين 2014 و2018" = between 2014 and 2018
+  EXPECT_EQ(One("بين 2014 و2018").value, "(2014-01-01,2018-01-01,P4Y)");
+  // "19-20 نوفمبر" = 19-20 November
+  EXPECT_EQ(One("19-20 نوفمبر", CivilDate{2016, 11, 7}).value, "(2016-11-19,2016-11-20,P1D)");
+}
+
+TEST_F(DateExtractorTest, SpansAreBytesIntoTheInputAndOrdered) {
+  std::string text = "قال أمس إن الهجوم بدأ الخميس الماضي في 16 تشرين الثاني 2017";
+  auto v = ex_->Extract(text, kFri17Nov2017);
+  ASSERT_EQ(v.size(), 3u);
+  int32_t last = 0;
+  for (const auto& d : v) {
+    EXPECT_LE(last, d.span.start);
+    EXPECT_LT(d.span.start, d.span.end);
+    EXPECT_LE(d.span.end, static_cast<int32_t>(text.size()));
+    EXPECT_EQ(text.substr(d.span.start, d.span.end - d.span.start), d.text);
+    last = d.span.end;
+  }
+}
+
+TEST_F(DateExtractorTest, ConcurrentExtractionIsSafe) {
+  std::string text = "اليوم الخميس 16 تشرين الثاني 2017 وقبل يومين";
+  auto expected = ex_->Extract(text, kFri17Nov2017);
+  std::vector<std::thread> threads;
+  std::atomic<int> mismatches{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i) {
+        auto got = ex_->Extract(text, kFri17Nov2017);
+        if (got.size() != expected.size() || got[0].value != expected[0].value) ++mismatches;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
+}  // namespace
+}  // namespace marsad

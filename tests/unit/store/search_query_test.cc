@@ -1,0 +1,75 @@
+#include "marsad/store/search_query.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace marsad {
+namespace {
+
+std::string Compile(const std::string& q) {
+  auto r = CompileSearchQuery(q);
+  return r.ok() ? *r : "ERROR: " + r.status().message();
+}
+
+TEST(SearchQueryTest, EmptyAndBlankAreErrors) {
+  EXPECT_FALSE(CompileSearchQuery("").ok());
+  EXPECT_FALSE(CompileSearchQuery("   \t\n").ok());
+  // Punctuation only: nothing searchable.
+  EXPECT_FALSE(CompileSearchQuery("... ،؟ !").ok());
+}
+
+TEST(SearchQueryTest, WordsBecomeQuotedStringsJoinedByAnd) {
+  // "al-bukamal" "dayr al-zur"
+  EXPECT_EQ(Compile("البوكمال"), "\"البوكمال\"");
+  EXPECT_EQ(Compile("البوكمال الزور"), "(\"البوكمال\" AND \"الزور\")");
+  EXPECT_EQ(Compile("a AND b"), "(\"a\" AND \"b\")");
+}
+
+TEST(SearchQueryTest, PhrasesOperatorsAndGroups) {
+  EXPECT_EQ(Compile("\"دير الزور\""), "\"دير الزور\"");  // "dayr al-zur" as a phrase
+  EXPECT_EQ(Compile("a OR b c"), "(\"a\" OR (\"b\" AND \"c\"))");
+  EXPECT_EQ(Compile("a NOT b"), "(\"a\" NOT \"b\")");
+  EXPECT_EQ(Compile("(a OR b) c"), "((\"a\" OR \"b\") AND \"c\")");
+  EXPECT_EQ(Compile("bukam*"), "\"bukam\" *");
+}
+
+TEST(SearchQueryTest, Fts5SyntaxInUserTextIsEscaped) {
+  // Column filters, NEAR, ^ and + are FTS5 syntax; here they are plain text.
+  EXPECT_EQ(Compile("title:x"), "\"title:x\"");
+  EXPECT_EQ(Compile("NEAR(a b)"), "(\"NEAR\" AND (\"a\" AND \"b\"))");
+  EXPECT_EQ(Compile("^start"), "\"^start\"");
+  EXPECT_EQ(Compile("say\"\"s"), "(\"say\" AND \"s\")");
+}
+
+TEST(SearchQueryTest, LowercaseOperatorsAreWords) {
+  EXPECT_EQ(Compile("a or b"), "((\"a\" AND \"or\") AND \"b\")");
+}
+
+TEST(SearchQueryTest, MalformedQueriesGiveClearErrors) {
+  const std::vector<std::string> bad = {
+      "\"unclosed phrase", "OR", "a OR", "OR a", "a AND", "AND a", "NOT a", "a NOT",
+      "(a", "a)", ")", "a OR OR b", "a NOT NOT b", std::string(5000, 'x'),
+      std::string(100, '(') + "a" + std::string(100, ')')};
+  for (const std::string& q : bad) {
+    auto r = CompileSearchQuery(q);
+    ASSERT_FALSE(r.ok()) << q << " -> " << *r;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_FALSE(r.status().message().empty());
+    EXPECT_EQ(r.status().message().find('\n'), std::string::npos);
+  }
+}
+
+TEST(SearchQueryTest, PunctuationOnlyTermsAreDropped) {
+  EXPECT_EQ(Compile("a , b"), "(\"a\" AND \"b\")");
+  EXPECT_EQ(Compile("a OR ."), "\"a\"");
+  EXPECT_EQ(Compile("() a"), "\"a\"");
+}
+
+TEST(SearchQueryTest, ControlBytesSeparateWords) {
+  EXPECT_EQ(Compile(std::string("a\0b", 3)), "(\"a\" AND \"b\")");
+}
+
+}  // namespace
+}  // namespace marsad
