@@ -53,7 +53,9 @@ json ArgToJson(const EventArg& a, const SpanWriter& w) {
 json DateToJson(const DateExpr& d, const SpanWriter& w) {
   json j = {{"text", d.text}};
   w.Put(&j, d.span);
-  j["value"] = d.resolved ? json(d.value) : json(nullptr);
+  // Partial values (XXXX-05-31: day and month known, year not) are kept;
+  // `resolved` says whether the value is anchored in time.
+  j["value"] = d.value.empty() ? json(nullptr) : json(d.value);
   j["precision"] = PrecisionName(d.precision);
   j["anchor"] = d.anchor;
   j["kind"] = d.kind;
