@@ -63,8 +63,9 @@ int Run(const Options& o, const marsad::cli::VerbContext& ctx) {
   std::snprintf(o_bias_text, sizeof o_bias_text, "%g", o.o_bias);
   opts.command = "marsad train ner --train " + opts.trained_on + " --epochs " + std::to_string(o.epochs) +
                  (o.log2_buckets != 18 ? " --buckets " + std::to_string(o.log2_buckets) : "") +
-                 (o.seed != 1 ? " --seed " + std::to_string(o.seed) : "") + (o.no_memory ? " --no-memory" : "") +
-                 " --runs " + std::to_string(o.runs) + " --o-bias " + std::string(o_bias_text);
+                 (o.seed != 1 ? " --seed " + std::to_string(o.seed) : "") +
+                 (o.no_memory ? " --no-memory" : "") + " --runs " + std::to_string(o.runs) + " --o-bias " +
+                 std::string(o_bias_text);
   opts.date = Today();
   std::string error;
   std::string given;
@@ -106,7 +107,8 @@ void Setup(CLI::App& train, marsad::cli::VerbContext& ctx) {
   cmd->add_option("--epochs", opts->epochs, "Training epochs")->capture_default_str();
   cmd->add_option("--buckets", opts->log2_buckets, "log2 of hashed feature rows")->capture_default_str();
   cmd->add_option("--seed", opts->seed, "Shuffling seed")->capture_default_str();
-  cmd->add_option("--runs", opts->runs, "Perceptrons trained on different shuffles, averaged")->capture_default_str();
+  cmd->add_option("--runs", opts->runs, "Perceptrons trained on different shuffles, averaged")
+      ->capture_default_str();
   cmd->add_option("--o-bias", opts->o_bias, "Subtracted from the O score when predicting (recall knob)")
       ->capture_default_str();
   cmd->add_flag("--no-memory", opts->no_memory, "Do not learn a lexicon of the training data's names");

@@ -208,6 +208,24 @@ def main():
             pairs[key] = pid
         stats[(cc if base != 'countries' else 'countries', kind)] += 1
 
+    # common_word_names.txt: each entry must be a name or alias in the KB.
+    cw = os.path.join(pdir, 'common_word_names.txt')
+    if os.path.exists(cw):
+        known = set()
+        for _, (_, _, f) in rows.items():
+            known.add(f[2])
+            known.update(a for a in f[4].split('|') if a)
+        with open(cw, encoding='utf-8') as fh:
+            for n, line in enumerate(fh, 1):
+                line = line.rstrip('\n')
+                if not line or line.startswith('#'):
+                    continue
+                parts = line.split('\t')
+                if len(parts) != 2 or not parts[1].strip():
+                    err(cw, n, 'expected: name<TAB>other meaning')
+                elif parts[0] not in known:
+                    warn(cw, n, '%r is not a name or alias of any place' % parts[0])
+
     for w in warnings:
         print('warning: ' + w)
     for e in errors:

@@ -23,9 +23,8 @@ struct Line {
 
 bool IsTrimmable(char32_t c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == 0x00A0 ||
-         (c >= 0x2000 && c <= 0x200F) || c == 0x202F || c == 0x205F || c == 0x3000 ||
-         c == 0xFEFF || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-         c == 0x2028 || c == 0x2029;
+         (c >= 0x2000 && c <= 0x200F) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
 }
 
 std::string TrimLine(std::string_view s) {
@@ -50,8 +49,8 @@ std::string TrimLine(std::string_view s) {
 // Last code points of a line, ignoring closing quotes and brackets.
 std::u32string Tail(std::string_view key, size_t n) {
   std::u32string cps = utf8::ToU32(key);
-  while (!cps.empty() && (cps.back() == '"' || cps.back() == '\'' || cps.back() == ')' ||
-                          cps.back() == ' ')) {
+  while (!cps.empty() &&
+         (cps.back() == '"' || cps.back() == '\'' || cps.back() == ')' || cps.back() == ' ')) {
     cps.pop_back();
   }
   return cps.size() <= n ? cps : cps.substr(cps.size() - n);
@@ -85,20 +84,20 @@ bool EndsLikeKicker(std::string_view key) {
 // Reasons after which a block of short lines can only be more chrome.
 bool IsTailAnchor(const std::string& r) {
   static const std::set<std::string> kAnchors = {
-      "related-links", "donation-appeal", "share-widget", "subscribe-widget", "comment-widget",
-      "navigation", "lone-symbol", "separator", "tags", "copyright", "contact",
-      "source-footer", "advertisement", "icon-residue", "disclaimer", "cookie-notice"};
+      "related-links",  "donation-appeal", "share-widget", "subscribe-widget",
+      "comment-widget", "navigation",      "lone-symbol",  "separator",
+      "tags",           "copyright",       "contact",      "source-footer",
+      "advertisement",  "icon-residue",    "disclaimer",   "cookie-notice"};
   return kAnchors.count(r) > 0;
 }
 
 bool IsNamedAnchor(const std::string& r) {
-  return r == "related-links" || r == "comment-widget" || r == "share-widget" ||
-         r == "subscribe-widget" || r == "navigation" || r == "donation-appeal" || r == "tags";
+  return r == "related-links" || r == "comment-widget" || r == "share-widget" || r == "subscribe-widget" ||
+         r == "navigation" || r == "donation-appeal" || r == "tags";
 }
 
-constexpr const char* kIconPrefixes[] = {"camera icon", "photo icon", "image icon",
-                                         "picture icon", "video icon", "play icon",
-                                         "gallery icon", "cameraicon"};
+constexpr const char* kIconPrefixes[] = {"camera icon", "photo icon", "image icon",   "picture icon",
+                                         "video icon",  "play icon",  "gallery icon", "cameraicon"};
 
 std::string StripIconPrefix(const std::string& key) {
   for (const char* p : kIconPrefixes) {
@@ -110,12 +109,20 @@ std::string StripIconPrefix(const std::string& key) {
 
 // Does `key` consist only of names from `reg` and filler ("وكالة", "و",
 // punctuation)? Fills `found` in order.
-bool OnlyNames(const MediaRegistry& reg, const std::string& key,
-               std::vector<const MediaEntry*>* found) {
-  static const std::set<std::string> kFiller = {
-      FoldKey("وكالة"), FoldKey("وكالات"), FoldKey("و"), FoldKey("المصدر"), FoldKey("نقلا"),
-      FoldKey("عن"), FoldKey("الأنباء"), FoldKey("انباء"), FoldKey("للأنباء"), "news",
-      "agency", "via", "source"};
+bool OnlyNames(const MediaRegistry& reg, const std::string& key, std::vector<const MediaEntry*>* found) {
+  static const std::set<std::string> kFiller = {FoldKey("وكالة"),
+                                                FoldKey("وكالات"),
+                                                FoldKey("و"),
+                                                FoldKey("المصدر"),
+                                                FoldKey("نقلا"),
+                                                FoldKey("عن"),
+                                                FoldKey("الأنباء"),
+                                                FoldKey("انباء"),
+                                                FoldKey("للأنباء"),
+                                                "news",
+                                                "agency",
+                                                "via",
+                                                "source"};
   auto hits = reg.FindHits(key);
   if (hits.empty()) return false;
   std::string rest = key;
@@ -134,8 +141,8 @@ bool OnlyNames(const MediaRegistry& reg, const std::string& key,
   };
   for (size_t i = 0; i <= rest.size(); ++i) {
     char c = i < rest.size() ? rest[i] : ' ';
-    bool sep = c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' || c == '-' ||
-               c == ',' || c == ':' || c == '/' || c == '"' || c == '.';
+    bool sep = c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' || c == '-' || c == ',' || c == ':' ||
+               c == '/' || c == '"' || c == '.';
     if (!sep) {
       token.push_back(c);
       continue;
@@ -173,6 +180,14 @@ char32_t NextNonSpace(std::string_view key, size_t pos) {
   return 0;
 }
 
+// At most `max_bytes` of `s`, cut at a code-point boundary.
+std::string Truncate(const std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end) + "…";
+}
+
 OutletRef ToRef(const MediaEntry& e) { return OutletRef{e.id, e.name_ar, e.name_en}; }
 
 void AddWire(const MediaEntry* e, std::vector<std::string>* wires) {
@@ -193,16 +208,15 @@ StatusOr<std::shared_ptr<const ArticleCleaner>> ArticleCleaner::Create(const std
   if (!chrome.ok()) return chrome.status();
   auto datelines = DatelineParser::Load(data_dir);
   if (!datelines.ok()) return datelines.status();
-  return std::make_shared<const ArticleCleaner>(
-      std::make_shared<const MediaRegistry>(std::move(*outlets)),
-      std::make_shared<const MediaRegistry>(std::move(*wires)), *chrome, *datelines, options);
+  return std::make_shared<const ArticleCleaner>(std::make_shared<const MediaRegistry>(std::move(*outlets)),
+                                                std::make_shared<const MediaRegistry>(std::move(*wires)),
+                                                *chrome, *datelines, options);
 }
 
 ArticleCleaner::ArticleCleaner(std::shared_ptr<const MediaRegistry> outlets,
                                std::shared_ptr<const MediaRegistry> wires,
                                std::shared_ptr<const ChromeClassifier> chrome,
-                               std::shared_ptr<const DatelineParser> datelines,
-                               CleanerOptions options)
+                               std::shared_ptr<const DatelineParser> datelines, CleanerOptions options)
     : outlets_(std::move(outlets)),
       wires_(std::move(wires)),
       chrome_(std::move(chrome)),
@@ -213,8 +227,8 @@ std::string ArticleCleaner::StripSiteName(std::string_view title, const MediaEnt
   *outlet = nullptr;
   std::string t = TrimLine(title);
   // Separators between a headline and a site name, as sites print them.
-  static const char* kSeps[] = {" | ", " - ", " – ", " — ", " :: ", " ـ ", " « ", " » ", " || ",
-                                " / ", "| ", " |"};
+  static const char* kSeps[] = {" | ", " - ", " – ",  " — ", " :: ", " ـ ",
+                                " « ", " » ", " || ", " / ", "| ",   " |"};
   for (const char* sep : kSeps) {
     std::string_view s(sep);
     // Suffix: "<title> – <outlet>".
@@ -277,8 +291,7 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
     if (l.reason != "dateline") continue;
     if (auto d = datelines_->ParseDatelineLine(l.text, true)) {
       // "آخر تحديث" (last update) is a later date than publication.
-      bool update = l.key.find(kUpdateAr) != std::string::npos ||
-                    l.key.find(kUpdateEn) != std::string::npos;
+      bool update = l.key.find(kUpdateAr) != std::string::npos || l.key.find(kUpdateEn) != std::string::npos;
       if (update && !updated_date) {
         updated_date = d;
         updated_evidence = l.text;
@@ -351,12 +364,22 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
     return -1;
   };
   std::string title_key;
+  std::string hint_title;
   if (!hints.title.empty()) {
-    std::string hint_title;
     SanitizeUtf8(hints.title, &hint_title);
 #ifdef MARSAD_CLEAN_HAVE_NORMALIZE
     hint_title = DisplayForm(hint_title);
 #endif
+    hint_title = TrimLine(hint_title);
+    // A hint that is itself chrome (a bare domain, "Home") or a paragraph is
+    // not a headline: fall back to the page.
+    if (!chrome_->Classify(hint_title).empty() || CountWords(hint_title) > options_.max_title_words) {
+      res.diagnostics.emplace_back("title-hint-ignored",
+                                   "title hint is not headline-like: " + Truncate(hint_title, 80));
+      hint_title.clear();
+    }
+  }
+  if (!hint_title.empty()) {
     res.title = StripSiteName(hint_title, &suffix_outlet);
     title_key = FoldKey(res.title);
   } else {
@@ -384,9 +407,12 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
   }
   if (!title_key.empty()) {
     bool title_seen = false;
-    for (Line& l : lines) {
+    int first_title = -1;
+    for (int i = 0; i < n; ++i) {
+      Line& l = lines[i];
       if (l.reason == "title") {
         title_seen = true;
+        if (first_title < 0) first_title = i;
         continue;
       }
       if (l.blank || !l.reason.empty()) continue;
@@ -394,7 +420,16 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
       if (l.key == title_key || FoldKey(StripSiteName(l.text, &ignored)) == title_key) {
         l.reason = title_seen ? "duplicate-title" : "title";
         if (!suffix_outlet && ignored) suffix_outlet = ignored;
+        if (first_title < 0) first_title = i;
         title_seen = true;
+      }
+    }
+    // With a title hint, a kicker directly above the printed headline.
+    if (!hint_title.empty() && first_title > 0) {
+      int k = first_title - 1;
+      while (k >= 0 && lines[k].blank) --k;
+      if (k >= 0 && headline_like(lines[k]) && EndsLikeKicker(lines[k].key)) {
+        lines[k].reason = "kicker";
       }
     }
   }
@@ -440,9 +475,9 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
       if (run_end < n) next = lines[run_end].reason;
       if (all_short && IsTailAnchor(prev) && IsTailAnchor(next)) {
         std::string reason = next == "donation-appeal" ? next
-                             : IsNamedAnchor(prev)      ? prev
-                             : IsNamedAnchor(next)      ? next
-                                                        : prev;
+                             : IsNamedAnchor(prev)     ? prev
+                             : IsNamedAnchor(next)     ? next
+                                                       : prev;
         for (int j = i; j < run_end; ++j) {
           if (!lines[j].blank) lines[j].reason = reason;
         }
@@ -514,8 +549,7 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
     if (const MediaEntry* e = outlets_->FindByName(hints.outlet)) {
       evidence.push_back({0, e, "metadata: " + hints.outlet});
     } else {
-      res.diagnostics.emplace_back("unknown-outlet",
-                                   "outlet '" + hints.outlet + "' is not in outlets.tsv");
+      res.diagnostics.emplace_back("unknown-outlet", "outlet '" + hints.outlet + "' is not in outlets.tsv");
     }
   }
   if (!hints.url.empty()) {
@@ -565,9 +599,8 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
     for (const Evidence& ev : evidence) {
       if (ev.entry != evidence.front().entry) {
         res.diagnostics.emplace_back("outlet-evidence-conflict",
-                                     "chose " + evidence.front().entry->id + " (" +
-                                         evidence.front().text + ") over " + ev.entry->id + " (" +
-                                         ev.text + ")");
+                                     "chose " + evidence.front().entry->id + " (" + evidence.front().text +
+                                         ") over " + ev.entry->id + " (" + ev.text + ")");
         break;
       }
     }
@@ -576,8 +609,7 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
   // ---- 7. published date ----------------------------------------------------------
   if (!hints.published.empty()) {
     if (auto d = datelines_->ParseMetadataDate(hints.published)) {
-      res.published = PublishedDate{d->Value(), d->precision(), "metadata: " + hints.published,
-                                    false};
+      res.published = PublishedDate{d->Value(), d->precision(), "metadata: " + hints.published, false};
     }
   }
   if (!res.published) {
@@ -585,13 +617,12 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
       res.published =
           PublishedDate{labeled_date->Value(), labeled_date->precision(), labeled_evidence, false};
     } else if (unlabeled_date) {
-      res.published = PublishedDate{unlabeled_date->Value(), unlabeled_date->precision(),
-                                    unlabeled_evidence, false};
+      res.published =
+          PublishedDate{unlabeled_date->Value(), unlabeled_date->precision(), unlabeled_evidence, false};
     } else if (updated_date) {
       // Only an update time is printed: the article is at least that old,
       // but it may have been published earlier; mark it inferred.
-      res.published = PublishedDate{updated_date->Value(), updated_date->precision(),
-                                    updated_evidence, true};
+      res.published = PublishedDate{updated_date->Value(), updated_date->precision(), updated_evidence, true};
     }
   }
 

@@ -54,12 +54,12 @@ struct CleanHints {
 };
 
 struct CleanResult {
-  std::string body;                    // paragraphs joined by "\n\n"
-  std::string title;                   // "" if none was found
-  std::vector<RemovedLine> removed;    // in page order
+  std::string body;                  // paragraphs joined by "\n\n"
+  std::string title;                 // "" if none was found
+  std::vector<RemovedLine> removed;  // in page order
   std::optional<OutletRef> outlet;
-  std::string outlet_evidence;         // e.g. "site-name: kayhan.ir"
-  std::vector<std::string> wires;      // wire ids, first credit first
+  std::string outlet_evidence;     // e.g. "site-name: kayhan.ir"
+  std::vector<std::string> wires;  // wire ids, first credit first
   std::optional<PublishedDate> published;
   // code, message (stage name is added by the stage adapter).
   std::vector<std::pair<std::string, std::string>> diagnostics;
@@ -77,8 +77,7 @@ class ArticleCleaner {
   static StatusOr<std::shared_ptr<const ArticleCleaner>> Create(const std::string& data_dir,
                                                                 CleanerOptions options = {});
 
-  ArticleCleaner(std::shared_ptr<const MediaRegistry> outlets,
-                 std::shared_ptr<const MediaRegistry> wires,
+  ArticleCleaner(std::shared_ptr<const MediaRegistry> outlets, std::shared_ptr<const MediaRegistry> wires,
                  std::shared_ptr<const ChromeClassifier> chrome,
                  std::shared_ptr<const DatelineParser> datelines, CleanerOptions options = {});
 

@@ -13,16 +13,16 @@ namespace {
 constexpr char32_t kTatweel = 0x0640;
 
 bool IsSeparatorSymbol(char32_t c) {
-  return c == kTatweel || c == '-' || c == '_' || c == '=' || c == '*' || c == '.' || c == '~' ||
-         c == '#' || c == '+' || c == 0x2022 || c == 0x25CF || c == 0x00B7 || c == 0x2026 ||
-         (c >= 0x2010 && c <= 0x2015) || (c >= 0x2500 && c <= 0x25FF) || c == 0x2212 ||
-         c == 0x2E3A || c == 0x2E3B || c == 0xFE4D || c == 0xFE4E || c == 0xFE4F;
+  return c == kTatweel || c == '-' || c == '_' || c == '=' || c == '*' || c == '.' || c == '~' || c == '#' ||
+         c == '+' || c == 0x2022 || c == 0x25CF || c == 0x00B7 || c == 0x2026 ||
+         (c >= 0x2010 && c <= 0x2015) || (c >= 0x2500 && c <= 0x25FF) || c == 0x2212 || c == 0x2E3A ||
+         c == 0x2E3B || c == 0xFE4D || c == 0xFE4E || c == 0xFE4F;
 }
 
 bool IsBlankChar(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x00A0 ||
-         (c >= 0x2000 && c <= 0x200F) || c == 0x202F || c == 0x205F || c == 0x3000 ||
-         c == 0xFEFF || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x00A0 || (c >= 0x2000 && c <= 0x200F) ||
+         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
 }
 
 // Patterns run on keys whose ASCII letters are already lower-case, so they

@@ -7,18 +7,14 @@ namespace {
 
 class CleanStage final : public Stage {
  public:
-  explicit CleanStage(std::shared_ptr<const clean::ArticleCleaner> cleaner)
-      : cleaner_(std::move(cleaner)) {}
+  explicit CleanStage(std::shared_ptr<const clean::ArticleCleaner> cleaner) : cleaner_(std::move(cleaner)) {}
 
   std::string Name() const override { return kCleanStageName; }
   std::vector<std::string> Requires() const override { return {layers::kRaw}; }
-  std::vector<std::string> Provides() const override {
-    return {layers::kBody, layers::kMetadata};
-  }
+  std::vector<std::string> Provides() const override { return {layers::kBody, layers::kMetadata}; }
 
   Status Process(Document& doc) const override {
-    clean::CleanHints hints{doc.input.title, doc.input.url, doc.input.outlet,
-                            doc.input.published};
+    clean::CleanHints hints{doc.input.title, doc.input.url, doc.input.outlet, doc.input.published};
     clean::CleanResult r = cleaner_->Clean(doc.raw, hints);
     doc.body = std::move(r.body);
     doc.removed = std::move(r.removed);

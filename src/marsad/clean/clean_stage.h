@@ -8,8 +8,9 @@
 // the title is not part of the body), doc.removed (every dropped line with a
 // reason code, see docs/cleaning.md), doc.title, doc.outlet, doc.wires and
 // doc.published. Content problems become diagnostics with stage
-// "clean.article.v1": "no-article-text" (all boilerplate; body is empty),
-// "no-title", "invalid-utf8", "unknown-outlet", "outlet-evidence-conflict".
+// "clean.article.v1": "no-article-text" (all boilerplate; body is empty;
+// severity warning), and at severity info "no-title", "invalid-utf8",
+// "title-hint-ignored", "unknown-outlet", "outlet-evidence-conflict".
 //
 // Thread-safety: the stage is immutable; Process() may run concurrently.
 #pragma once

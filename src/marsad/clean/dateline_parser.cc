@@ -61,16 +61,15 @@ int ToInt(const icu::UnicodeString& s) {
 
 // Punctuation that separates tokens of a dateline remainder.
 bool IsSeparatorChar(char32_t c) {
-  return c == ' ' || c == '|' || c == '-' || c == '/' || c == ',' || c == 0x060C || c == ':' ||
-         c == 0x25CF || c == 0x2022 || c == '*' || c == 0x00B7 || c == '(' || c == ')' ||
-         c == '[' || c == ']' || c == '.' || c == 0x25A0 || c == 0x25AA || c == 0x2013 ||
-         c == 0x2014 || c == '>' || c == '<' || c == 0x00BB || c == 0x00AB || c == '"' ||
-         c == 0x061B;
+  return c == ' ' || c == '|' || c == '-' || c == '/' || c == ',' || c == 0x060C || c == ':' || c == 0x25CF ||
+         c == 0x2022 || c == '*' || c == 0x00B7 || c == '(' || c == ')' || c == '[' || c == ']' || c == '.' ||
+         c == 0x25A0 || c == 0x25AA || c == 0x2013 || c == 0x2014 || c == '>' || c == '<' || c == 0x00BB ||
+         c == 0x00AB || c == '"' || c == 0x061B;
 }
 
 bool IsBulletChar(char32_t c) {
-  return c == 0x25CF || c == 0x2022 || c == '*' || c == 0x00B7 || c == 0x25A0 || c == 0x25AA ||
-         c == '-' || c == 0x25C6 || c == 0x25B6 || c == 0x2B24;
+  return c == 0x25CF || c == 0x2022 || c == '*' || c == 0x00B7 || c == 0x25A0 || c == 0x25AA || c == '-' ||
+         c == 0x25C6 || c == 0x25B6 || c == 0x2B24;
 }
 
 }  // namespace
@@ -93,8 +92,8 @@ struct DatelineParser::Impl {
   std::shared_ptr<const Regex> label_re;
   std::set<std::string> filler;  // tokens that do not count in a remainder
 
-  std::optional<FoundDate> Find(const icu::UnicodeString& key, int32_t* b16, int32_t* e16,
-                                int32_t* tb16, int32_t* te16) const;
+  std::optional<FoundDate> Find(const icu::UnicodeString& key, int32_t* b16, int32_t* e16, int32_t* tb16,
+                                int32_t* te16) const;
 };
 
 DatelineParser::DatelineParser() : impl_(std::make_unique<Impl>()) {}
@@ -136,12 +135,11 @@ StatusOr<std::shared_ptr<const DatelineParser>> DatelineParser::Load(const std::
   };
   const std::vector<Spec> specs = {
       // 19 تشرين الثاني (نوفمبر) 2017 / 7 من نوفمبر، عام 2017
-      {"(?<![0-9])([0-9]{1,2})\\s*(?:من\\s+)?(?:شهر\\s+)?" + m + "(?![\\p{L}])(?:\\s*[(\\[]" +
-           m_nc + "[)\\]])?\\s*[,،/-]?\\s*(?:(?:من\\s+)?(?:عام|العام|سنه)\\s+)?([0-9]{4})(?![0-9])",
+      {"(?<![0-9])([0-9]{1,2})\\s*(?:من\\s+)?(?:شهر\\s+)?" + m + "(?![\\p{L}])(?:\\s*[(\\[]" + m_nc +
+           "[)\\]])?\\s*[,،/-]?\\s*(?:(?:من\\s+)?(?:عام|العام|سنه)\\s+)?([0-9]{4})(?![0-9])",
        Order::kDmy, true},
       // 2017November19 (compact CMS form)
-      {"(?<![0-9])([0-9]{4})\\s*[-/]?\\s*" + m + "\\s*[-/]?\\s*([0-9]{1,2})(?![0-9])", Order::kYmd,
-       true},
+      {"(?<![0-9])([0-9]{4})\\s*[-/]?\\s*" + m + "\\s*[-/]?\\s*([0-9]{1,2})(?![0-9])", Order::kYmd, true},
       // November 19, 2017
       {"(?<![\\p{L}])" + m + "\\s+([0-9]{1,2}),?\\s+([0-9]{4})(?![0-9])", Order::kMdy, true},
       // 2017-11-19, 2017/11/19
@@ -168,16 +166,15 @@ StatusOr<std::shared_ptr<const DatelineParser>> DatelineParser::Load(const std::
       false);
   if (!label_re.ok()) return label_re.status();
   impl.label_re = *label_re;
-  for (const char* f : {"م", "ه", "ص", "الساعه", "الساعة", "بتوقيت", "gmt", "utc", "am", "pm",
-                        "مساء", "صباحا"}) {
+  for (const char* f :
+       {"م", "ه", "ص", "الساعه", "الساعة", "بتوقيت", "gmt", "utc", "am", "pm", "مساء", "صباحا"}) {
     impl.filler.insert(FoldKey(f));
   }
   return std::shared_ptr<const DatelineParser>(std::move(p));
 }
 
-std::optional<FoundDate> DatelineParser::Impl::Find(const icu::UnicodeString& key, int32_t* b16,
-                                                    int32_t* e16, int32_t* tb16,
-                                                    int32_t* te16) const {
+std::optional<FoundDate> DatelineParser::Impl::Find(const icu::UnicodeString& key, int32_t* b16, int32_t* e16,
+                                                    int32_t* tb16, int32_t* te16) const {
   std::optional<FoundDate> best;
   int32_t best_start = INT32_MAX;
   for (const DateRule& rule : rules) {
@@ -278,8 +275,7 @@ std::optional<FoundDate> DatelineParser::FindDate(std::string_view text) const {
   return d;
 }
 
-std::optional<FoundDate> DatelineParser::ParseDatelineLine(std::string_view line,
-                                                           bool labeled) const {
+std::optional<FoundDate> DatelineParser::ParseDatelineLine(std::string_view line, bool labeled) const {
   std::string key = FoldKey(line);
   if (key.empty() || key.size() > 400) return std::nullopt;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(key);
@@ -328,8 +324,10 @@ std::optional<FoundDate> DatelineParser::ParseDatelineLine(std::string_view line
     for (size_t i = 0; i < token.size();) {
       int len = 1;
       char32_t c = utf8::Decode(token, i, &len);
-      if (c >= '0' && c <= '9') digits = true;
-      else if (IsAlnum(c)) has_letter = true;
+      if (c >= '0' && c <= '9')
+        digits = true;
+      else if (IsAlnum(c))
+        has_letter = true;
       i += static_cast<size_t>(len);
     }
     if (has_letter && !impl_->weekdays.count(token) && !impl_->filler.count(token)) ++words;
@@ -362,8 +360,7 @@ std::optional<FoundDate> DatelineParser::ParseMetadataDate(std::string_view text
   if (key.empty() || key.size() > 200) return std::nullopt;
   // ISO 8601 with "T": make the time visible to the time pattern.
   for (size_t i = 1; i + 1 < key.size(); ++i) {
-    if (key[i] == 't' && key[i - 1] >= '0' && key[i - 1] <= '9' && key[i + 1] >= '0' &&
-        key[i + 1] <= '9') {
+    if (key[i] == 't' && key[i - 1] >= '0' && key[i - 1] <= '9' && key[i + 1] >= '0' && key[i + 1] <= '9') {
       key[i] = ' ';
     }
   }
@@ -389,8 +386,8 @@ std::optional<FoundDate> DatelineParser::ParseMetadataDate(std::string_view text
   d.year = year;
   d.month = month;
   d.day = day;
-  if (std::sscanf(p + consumed, " %2d:%2d", &hour, &minute) == 2 && hour >= 0 && hour <= 23 &&
-      minute >= 0 && minute <= 59) {
+  if (std::sscanf(p + consumed, " %2d:%2d", &hour, &minute) == 2 && hour >= 0 && hour <= 23 && minute >= 0 &&
+      minute <= 59) {
     d.hour = hour;
     d.minute = minute;
   }

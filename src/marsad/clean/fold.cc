@@ -25,39 +25,62 @@ constexpr char32_t kYehHamza = 0x0626;
 constexpr char32_t kKeheh = 0x06A9;
 constexpr char32_t kKaf = 0x0643;
 
-bool IsHamzaAlef(char32_t c) {
-  return c == kAlefHamzaAbove || c == kAlefHamzaBelow || c == kAlefMadda;
-}
+bool IsHamzaAlef(char32_t c) { return c == kAlefHamzaAbove || c == kAlefHamzaBelow || c == kAlefMadda; }
 
 bool IsDropped(char32_t c) {
-  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) ||
-         c == kTatweel || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0x00AD;
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || c == kTatweel ||
+         (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+         c == 0xFEFF || c == 0x00AD;
 }
 
 bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-         c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x00A0 ||
+         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000;
 }
 
 char32_t FoldChar(char32_t c, bool lower_latin) {
   switch (c) {
-    case kAlefHamzaAbove: case kAlefHamzaBelow: case kAlefMadda: case kAlefWasla:
+    case kAlefHamzaAbove:
+    case kAlefHamzaBelow:
+    case kAlefMadda:
+    case kAlefWasla:
       return kAlef;
-    case kAlefMaksura: case kFarsiYeh: case kYehHamza:
+    case kAlefMaksura:
+    case kFarsiYeh:
+    case kYehHamza:
       return kYeh;
-    case kTehMarbuta: return kHeh;
-    case kWawHamza: return kWaw;
-    case kKeheh: return kKaf;
-    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2033:
+    case kTehMarbuta:
+      return kHeh;
+    case kWawHamza:
+      return kWaw;
+    case kKeheh:
+      return kKaf;
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
       return '"';
-    case 0x2018: case 0x2019: case 0x201A: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x2032:
       return '\'';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D:
       return '-';
-    default: break;
+    default:
+      break;
   }
   if (c >= 0x0660 && c <= 0x0669) return U'0' + (c - 0x0660);
   if (c >= 0x06F0 && c <= 0x06F9) return U'0' + (c - 0x06F0);
@@ -103,9 +126,7 @@ std::string FoldKey(std::string_view text, bool lower_latin) {
   return out;
 }
 
-bool IsAlnum(char32_t cp) {
-  return u_isalnum(static_cast<UChar32>(cp)) != 0;
-}
+bool IsAlnum(char32_t cp) { return u_isalnum(static_cast<UChar32>(cp)) != 0; }
 
 int CountWords(std::string_view text) {
   int words = 0;

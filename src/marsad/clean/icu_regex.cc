@@ -7,16 +7,15 @@ namespace marsad::clean {
 
 Regex::~Regex() = default;
 
-StatusOr<std::shared_ptr<const Regex>> Regex::Compile(const std::string& pattern,
-                                                      bool case_insensitive) {
+StatusOr<std::shared_ptr<const Regex>> Regex::Compile(const std::string& pattern, bool case_insensitive) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
   uint32_t flags = case_insensitive ? UREGEX_CASE_INSENSITIVE : 0;
-  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(pattern), flags, parse_error, status));
+  std::unique_ptr<icu::RegexPattern> compiled(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), flags, parse_error, status));
   if (U_FAILURE(status) || compiled == nullptr) {
-    return DataError("bad regular expression '" + pattern + "': " + u_errorName(status) +
-                     " at offset " + std::to_string(parse_error.offset));
+    return DataError("bad regular expression '" + pattern + "': " + u_errorName(status) + " at offset " +
+                     std::to_string(parse_error.offset));
   }
   std::shared_ptr<Regex> re(new Regex());
   re->pattern_ = pattern;
@@ -25,8 +24,8 @@ StatusOr<std::shared_ptr<const Regex>> Regex::Compile(const std::string& pattern
 }
 
 bool Regex::Search(std::string_view text) const {
-  return Search(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(),
-                                                              static_cast<int32_t>(text.size()))));
+  return Search(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
 }
 
 bool Regex::Search(const icu::UnicodeString& text) const {
@@ -40,8 +39,7 @@ bool Regex::Search(const icu::UnicodeString& text) const {
   return U_SUCCESS(status) && found;
 }
 
-bool Regex::Find(const icu::UnicodeString& text, int32_t from, int32_t* groups,
-                 int max_groups) const {
+bool Regex::Find(const icu::UnicodeString& text, int32_t from, int32_t* groups, int max_groups) const {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(compiled_->matcher(text, status));
   if (U_FAILURE(status)) return false;

@@ -4,14 +4,14 @@
 // creates its own matcher, as ICU requires.
 #pragma once
 
+#include <unicode/unistr.h>
+#include <unicode/uversion.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "marsad/common/status.h"
-
-#include <unicode/unistr.h>
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class RegexPattern;
@@ -22,8 +22,7 @@ namespace marsad::clean {
 class Regex {
  public:
   // Compiles `pattern` (UTF-8, ICU syntax). Case-insensitive if asked.
-  static StatusOr<std::shared_ptr<const Regex>> Compile(const std::string& pattern,
-                                                        bool case_insensitive);
+  static StatusOr<std::shared_ptr<const Regex>> Compile(const std::string& pattern, bool case_insensitive);
   ~Regex();
   Regex(const Regex&) = delete;
   Regex& operator=(const Regex&) = delete;

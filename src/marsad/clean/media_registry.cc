@@ -26,9 +26,7 @@ bool BoundaryAfter(std::string_view text, size_t pos) {
   return !IsAlnum(utf8::Decode(text, pos, &len));
 }
 
-bool IsHostChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
+bool IsHostChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'; }
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
@@ -56,8 +54,8 @@ void SplitUrl(std::string_view url, std::string* host, std::string* path) {
 
 bool HostMatches(const std::string& host, std::string_view domain) {
   if (host == domain) return true;
-  return host.size() > domain.size() && host.compare(host.size() - domain.size(), domain.size(),
-                                                     domain) == 0 &&
+  return host.size() > domain.size() &&
+         host.compare(host.size() - domain.size(), domain.size(), domain) == 0 &&
          host[host.size() - domain.size() - 1] == '.';
 }
 
@@ -72,8 +70,8 @@ StatusOr<MediaRegistry> MediaRegistry::Load(const std::string& path) {
   return FromRows(fields, path);
 }
 
-StatusOr<MediaRegistry> MediaRegistry::FromRows(
-    const std::vector<std::vector<std::string>>& rows, const std::string& origin) {
+StatusOr<MediaRegistry> MediaRegistry::FromRows(const std::vector<std::vector<std::string>>& rows,
+                                                const std::string& origin) {
   MediaRegistry reg;
   for (size_t i = 0; i < rows.size(); ++i) {
     const auto& f = rows[i];
@@ -160,14 +158,12 @@ std::vector<MediaRegistry::Hit> MediaRegistry::FindHits(std::string_view key) co
     }
     pos += static_cast<size_t>(len);
   }
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return a.end - a.begin > b.end - b.begin;
-  });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.end - a.begin > b.end - b.begin; });
   std::vector<Hit> hits;
   for (const Candidate& c : candidates) {
-    bool overlaps = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
-      return c.begin < h.end && h.begin < c.end;
-    });
+    bool overlaps = std::any_of(hits.begin(), hits.end(),
+                                [&](const Hit& h) { return c.begin < h.end && h.begin < c.end; });
     if (!overlaps) hits.push_back({&entries_[variants_[c.variant].entry], c.begin, c.end});
   }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });

@@ -36,8 +36,8 @@ StatusOr<std::vector<TsvRow>> ReadTsv(const std::string& path, size_t min_fields
     size_t start = 0;
     while (true) {
       size_t tab = line.find('\t', start);
-      row.fields.push_back(Trim(line.substr(start, tab == std::string::npos ? std::string::npos
-                                                                             : tab - start)));
+      row.fields.push_back(
+          Trim(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
       if (tab == std::string::npos) break;
       start = tab + 1;
     }

@@ -13,16 +13,24 @@ namespace {
 
 // A Gregorian calendar in GMT with ISO week rules, proleptic (no Julian
 // switch) so that historical years stay in the Gregorian notation TIMEX uses.
+// Building one is costly, so each thread keeps one prototype and hands out
+// copies (cheap compared to construction with locale lookup).
 std::unique_ptr<icu::GregorianCalendar> MakeGregorian() {
-  UErrorCode status = U_ZERO_ERROR;
-  auto cal = std::make_unique<icu::GregorianCalendar>(
-      icu::TimeZone::getGMT()->clone(), icu::Locale::getRoot(), status);
-  if (U_FAILURE(status)) return nullptr;
-  cal->setGregorianChange(-1e300, status);  // proleptic
-  cal->setFirstDayOfWeek(UCAL_MONDAY);
-  cal->setMinimalDaysInFirstWeek(4);
-  cal->setLenient(true);
-  cal->clear();
+  thread_local std::unique_ptr<icu::GregorianCalendar> prototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    auto cal = std::make_unique<icu::GregorianCalendar>(
+        icu::TimeZone::getGMT()->clone(), icu::Locale::getRoot(), status);
+    if (U_FAILURE(status)) return std::unique_ptr<icu::GregorianCalendar>();
+    cal->setGregorianChange(-1e300, status);  // proleptic
+    cal->setFirstDayOfWeek(UCAL_MONDAY);
+    cal->setMinimalDaysInFirstWeek(4);
+    cal->setLenient(true);
+    cal->clear();
+    return cal;
+  }();
+  if (!prototype) return nullptr;
+  std::unique_ptr<icu::GregorianCalendar> cal(prototype->clone());
+  if (cal) cal->clear();
   return cal;
 }
 

@@ -241,7 +241,7 @@ struct PDate {
   int dir = 0;  // -1 past, +1 next, 2 current/this, 0 none
 };
 
-enum class Unit { kNone, kDay, kWeek, kMonth, kYear, kDecade, kHour, kMinute };
+enum class Unit { kNone, kDay, kWeek, kMonth, kYear, kDecade, kHour, kMinute, kSecond };
 
 // A parse: tokens [tb, te) plus its meaning, already resolved.
 struct Parse {
@@ -267,6 +267,7 @@ std::string UnitLetter(Unit u) {
     case Unit::kDecade: return "DE";
     case Unit::kHour: return "H";
     case Unit::kMinute: return "MIN";
+    case Unit::kSecond: return "S";
     default: return "";
   }
 }
@@ -279,7 +280,8 @@ Precision UnitPrecision(Unit u) {
     case Unit::kYear:
     case Unit::kDecade: return Precision::kYear;
     case Unit::kHour:
-    case Unit::kMinute: return Precision::kMinute;
+    case Unit::kMinute:
+    case Unit::kSecond: return Precision::kMinute;
     default: return Precision::kUnknown;
   }
 }
@@ -292,6 +294,7 @@ Unit UnitFromName(const std::string& s) {
   if (s == "decade") return Unit::kDecade;
   if (s == "hour") return Unit::kHour;
   if (s == "minute") return Unit::kMinute;
+  if (s == "second") return Unit::kSecond;
   return Unit::kNone;
 }
 
@@ -299,6 +302,7 @@ Unit UnitFromName(const std::string& s) {
 std::string DurationValue(Unit u, int n) {
   if (u == Unit::kHour) return "PT" + std::to_string(n) + "H";
   if (u == Unit::kMinute) return "PT" + std::to_string(n) + "M";
+  if (u == Unit::kSecond) return "PT" + std::to_string(n) + "S";
   if (u == Unit::kDecade) return "P" + std::to_string(n * 10) + "Y";
   return "P" + std::to_string(n) + UnitLetter(u);
 }
@@ -397,6 +401,10 @@ class Parser {
   std::optional<Parse> WeekOf(int i) const;         // الأسبوع الثالث من عام 2027
   std::optional<Parse> SetExpr(int i) const;        // أسبوعيا, كل يوم
   std::optional<Parse> NthWeekday(int i) const;     // أول يوم جمعة من يوليو
+  // Durations with several parts, halves or decimals: "عام واحد و شهر و 21
+  // يوما" (P1Y1M21D), "ساعة ونصف" (PT1.5H), "3.5 سنوات" (P3.5Y), "يوم كامل",
+  // "طوال العام" (P1Y).
+  std::optional<Parse> CompoundDuration(int i) const;
   std::optional<Parse> DayOfMonthWord(int i) const;  // يوم 27
   // DAY [من|في] (الشهر الجاري|هذا الشهر|الجاري|الماضي|المقبل); j is after
   // the day and an optional separator.
@@ -415,6 +423,8 @@ class Parser {
 
   // Adds an optional trailing time to a date parse.
   void AttachTime(Parse* p) const;
+  // Adds an optional following date to a time parse.
+  void AttachDate(Parse* p) const;
 
   // --- resolution
   void ResolvePDate(const PDate& pd, Parse* p) const;
@@ -584,7 +594,9 @@ bool Parser::WordYear(int i, bool after_yearword, int* year, int* end) const {
     }
   }
   int n = 0, ne = 0, cl = 0;
-  if (Number(j, &n, &ne, true, &cl, true) && cl == 2 && n >= 1 && n <= 99) {
+  // "وأحد" normalizes to "واحد" (one): a leading و is the conjunction here.
+  bool waw = InRange(j) && t_[j].s.compare(0, 2, "\xd9\x88") == 0;
+  if (Number(j, &n, &ne, true, &cl, true) && (cl == 2 || waw) && n >= 1 && n <= 99) {
     v += n;
     j = ne;
   }
@@ -1205,8 +1217,9 @@ std::optional<Parse> Parser::NthWeekday(int i) const {
   } else if (auto m = MonthFirst(j); m && m->pd.m && !m->pd.d && !m->pd.hijri) {
     month = m->pd.m;
     end = m->te;
-    if (!m->mention.expr.value.empty() && m->mention.expr.value[0] != 'X') {
-      year = std::stoi(m->mention.expr.value.substr(0, 4));
+    const std::string& v = m->mention.expr.value;
+    if (v.size() >= 4 && std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+      year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
     }
   } else {
     return std::nullopt;
@@ -1227,6 +1240,125 @@ std::optional<Parse> Parser::NthWeekday(int i) const {
   if (d.month != month) return std::nullopt;
   p.start = p.end = d;
   SetValue(&p, civil::ToIso(d), Precision::kDay, ref_ ? "document" : "absolute");
+  return p;
+}
+
+std::optional<Parse> Parser::CompoundDuration(int i) const {
+  int j = i, clitic = 0;
+  bool throughout = false;
+  if (auto h = Find(i, "prep", true, "for")) {
+    clitic = h->clitic_bytes;
+    j = h->end;
+  } else if (auto w = Find(i, "prep", true, "within")) {
+    std::string_view word(t_[i].s);
+    word.remove_prefix(w->clitic_bytes);
+    throughout = word == MatchForm("طوال") || word == MatchForm("طيلة");
+    clitic = w->clitic_bytes;
+    j = w->end;
+  }
+  std::map<Unit, double> amount;
+  bool special = false;  // a half, a decimal, "كامل"/"واحد", or several parts
+  int parts = 0;
+  int k = j;
+  while (true) {
+    int q = k;
+    bool joined = false;
+    if (parts > 0) {
+      if (IsComma(q) || (InRange(q) && t_[q].s == "\xd9\x88")) {
+        ++q;
+        joined = true;
+      }
+    }
+    double v = 0;
+    int ve = q;
+    bool have = false, half_first = false;
+    if (InRange(q) && t_[q].type == TokType::kNum && t_[q].ndigits <= 6) {
+      v = t_[q].num;
+      ve = q + 1;
+      if (InRange(q + 2) && (IsPunct(q + 1, ".") || IsPunct(q + 1, ",")) && Glued(q) &&
+          Glued(q + 1) && t_[q + 2].type == TokType::kNum && t_[q + 2].ndigits <= 3) {
+        double frac = t_[q + 2].num;
+        for (int d = 0; d < t_[q + 2].ndigits; ++d) frac /= 10;
+        v += frac;
+        ve = q + 3;
+        special = true;
+      }
+      have = true;
+    } else if (auto hf = Find(q, "half", parts > 0 && !joined)) {
+      if (parts > 0 && !joined && hf->clitic_bytes != 2) break;
+      v = 0.5;
+      ve = hf->end;
+      have = half_first = true;
+      special = true;
+    } else {
+      int nv = 0, nve = 0;
+      if (Number(q, &nv, &nve, parts > 0 && !joined, nullptr, true) && nv >= 1 &&
+          Find(nve, "unit")) {
+        v = nv;
+        ve = nve;
+        have = true;
+      }
+    }
+    auto u = Find(ve, "unit", /*allow_clitic=*/!have && parts > 0 && !joined);
+    if (!u) break;
+    if (!have && parts > 0 && !joined && u->clitic_bytes != 2) break;
+    const std::string& uv = u->entry->val;
+    Unit unit = UnitFromName(uv.substr(0, uv.find('/')));
+    std::string form = uv.substr(uv.find('/') + 1);
+    if (unit == Unit::kNone || unit == Unit::kDecade) break;
+    if (!have) {
+      if (form == "1") v = 1;
+      else if (form == "2") v = 2;
+      else break;
+    }
+    int e = u->end;
+    if (auto w = Find(e, "whole"); w && (form == "1" || half_first)) {
+      e = w->end;
+      special = true;
+    }
+    // "ساعة ونصف", "ساعتين ونصف"
+    if (auto hf = Find(e, "half", true); hf && hf->clitic_bytes == 2) {
+      v += 0.5;
+      e = hf->end;
+      special = true;
+    }
+    amount[unit] += v;
+    ++parts;
+    k = e;
+  }
+  if (parts == 0) return std::nullopt;
+  if (throughout && parts == 1 && amount.begin()->second == 1) special = true;
+  if (parts == 1 && !special) return std::nullopt;  // Quantity handles it
+  // "من الآن" makes it a point in time: Quantity's compound path.
+  if (auto nw = Find(k, "now"); nw && nw->entry->words.size() == 2) return std::nullopt;
+  auto fmt = [](double x) {
+    char buf[32];
+    if (x == static_cast<long long>(x)) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(x));
+    else std::snprintf(buf, sizeof buf, "%g", x);
+    return std::string(buf);
+  };
+  std::string value = "P";
+  Precision prec = Precision::kUnknown;
+  for (Unit u : {Unit::kYear, Unit::kMonth, Unit::kWeek, Unit::kDay}) {
+    if (amount.count(u)) {
+      value += fmt(amount[u]) + UnitLetter(u);
+      prec = UnitPrecision(u);
+    }
+  }
+  bool t = false;
+  for (Unit u : {Unit::kHour, Unit::kMinute, Unit::kSecond}) {
+    if (amount.count(u)) {
+      if (!t) value += "T";
+      t = true;
+      value += fmt(amount[u]) + (u == Unit::kHour ? "H" : u == Unit::kMinute ? "M" : "S");
+      prec = Precision::kMinute;
+    }
+  }
+  Parse p;
+  p.tb = i;
+  p.te = k;
+  p.clitic_bytes = clitic;
+  SetValue(&p, value, prec, "absolute", "duration");
   return p;
 }
 
@@ -1276,7 +1408,14 @@ std::optional<Parse> Parser::MonthFirst(int i) const {
   if (DayNumber(q, &day, &de) && !(InRange(q) && t_[q].type == TokType::kNum && t_[q].ndigits == 4)) {
     int r = de;
     if (IsComma(r)) ++r;
-    if (Year(r, false, &y, &ye, &yh)) {
+    bool from_word = false;
+    if (InRange(r) && t_[r].s == MatchForm("من")) {  // "من [عام] ألف وتسعمائة..."
+      ++r;
+      int yw = 0;
+      if (Word(r, "yearword", "", &yw)) r = yw;
+      from_word = true;
+    }
+    if (Year(r, from_word, &y, &ye, &yh)) {
       pd.d = day;
       pd.y = y;
       j = ye;
@@ -1459,11 +1598,9 @@ std::optional<Parse> Parser::YearExpr(int i) const {
           MatchForm("ربيع"), MatchForm("صيف"), MatchForm("خريف"), MatchForm("شتاء")};
       cue = cue || std::find(kCues.begin(), kCues.end(), t_[i - 1].s) != kCues.end();
     }
-    if (i == 0 || !InRange(ye) || IsSep(ye) || IsPunct(ye, ")")) {
-      // start of text, end of text or punctuation follows: a year-like
-      // standalone number (headlines, captions).
-      if (!InRange(ye) || t_[ye].type == TokType::kPunct) cue = true;
-    }
+    // End of text, end of line or punctuation follows: a year-like standalone
+    // number (headlines, captions, "(1948)").
+    if (!InRange(ye) || t_[ye].type == TokType::kPunct) cue = true;
     if (InRange(ye) && (IsPunct(ye, "%") || IsPunct(ye, "\xd9\xaa"))) cue = false;
     if (!cue) return std::nullopt;
   }
@@ -1776,6 +1913,13 @@ std::optional<Parse> Parser::Quantity(int i) const {
     if (prep.empty()) clitic = ap->clitic_bytes;
     j = ap->end;
   }
+  if (InRange(j) && t_[j].type == TokType::kNum &&
+      ((j >= 2 && (IsPunct(j - 1, ".") || IsPunct(j - 1, ",")) && Glued(j - 1) && Glued(j - 2) &&
+        t_[j - 2].type == TokType::kNum) ||
+       (InRange(j + 2) && (IsPunct(j + 1, ".") || IsPunct(j + 1, ",")) && Glued(j) &&
+        Glued(j + 1) && t_[j + 2].type == TokType::kNum))) {
+    return std::nullopt;  // a decimal number: CompoundDuration reads "3.5 سنوات"
+  }
   if (InRange(j) && t_[j].type == TokType::kNum && t_[j].ndigits <= 4) {
     n = t_[j].num;
     ne = j + 1;
@@ -1977,7 +2121,7 @@ std::optional<Parse> Parser::TimeExpr(int i) const {
     clitic = h->clitic_bytes;
     j = h->end;
   }
-  int hour = -1, minute = 0;
+  int hour = -1, minute = 0, second = -1;
   int k = j;
   if (InRange(j) && t_[j].type == TokType::kNum && t_[j].ndigits <= 2) {
     hour = t_[j].num;
@@ -1986,6 +2130,12 @@ std::optional<Parse> Parser::TimeExpr(int i) const {
         t_[k + 1].ndigits == 2 && Glued(k) && Glued(j)) {
       minute = t_[k + 1].num;
       k += 2;
+      // seconds: "8:00:20"
+      if (IsPunct(k, ":") && InRange(k + 1) && t_[k + 1].type == TokType::kNum &&
+          t_[k + 1].ndigits == 2 && Glued(k) && Glued(k - 1) && t_[k + 1].num < 60) {
+        second = t_[k + 1].num;
+        k += 2;
+      }
     } else if (!hourword) {
       // a bare number is a time only with a day part: "8 مساء"
       auto dp = Find(k, "daypart");
@@ -2000,26 +2150,64 @@ std::optional<Parse> Parser::TimeExpr(int i) const {
     return std::nullopt;
   }
   if (hour < 0 || hour > 24 || minute > 59) return std::nullopt;
+  bool today = false;
   if (auto dp = Find(k, "daypart")) {
-    if (dp->entry->val == "pm" && hour < 12) hour += 12;
-    if (dp->entry->val == "am" && hour == 12) hour = 0;
+    const std::string& v = dp->entry->val;
+    if (v.rfind("pm", 0) == 0 && hour < 12) hour += 12;
+    if (v.rfind("am", 0) == 0 && hour == 12) hour = 0;
+    today = v.find("_today") != std::string::npos;
     k = dp->end;
   }
   Parse p;
   p.tb = i;
   p.te = k;
   p.clitic_bytes = clitic;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d", hour % 24, minute);
+  char buf[32];
+  if (second >= 0) {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", hour % 24, minute, second);
+  } else {
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", hour % 24, minute);
+  }
+  if (today && ref_) {
+    // "الساعة 8 مساء اليوم" = 8 pm today
+    SetValue(&p, civil::ToIso(*ref_) + buf, Precision::kMinute, "document", "datetime");
+    p.start = p.end = *ref_;
+    return p;
+  }
   SetValue(&p, buf, Precision::kMinute, "absolute", "time");
   return p;
+}
+
+void Parser::AttachDate(Parse* p) const {
+  // "الساعة 8 مساءً يوم 15", "19:00 ، 2016-12-22", "الساعة 8 مساءً ، 1 يناير"
+  if (p->mention.expr.kind != "time") return;
+  int q = p->te;
+  if (IsComma(q) || IsPunct(q, "-")) ++q;
+  if (InRange(q) && (t_[q].s == MatchForm("في") || t_[q].s == MatchForm("من"))) ++q;
+  std::optional<Parse> d = DateLike(q, false);
+  if (auto w = WeekdayExpr(q); w && (!d || w->te > d->te)) d = w;
+  if (auto r = RelDay(q); r && (!d || r->te > d->te)) d = r;
+  if (!d || d->clitic_bytes != 0) return;
+  const DateExpr& x = d->mention.expr;
+  if (x.kind != "date" || x.precision != Precision::kDay) return;
+  std::string time = p->mention.expr.value;
+  p->te = d->te;
+  p->mention = d->mention;
+  p->start = d->start;
+  p->end = d->end;
+  DateExpr& y = p->mention.expr;
+  if (!y.value.empty()) y.value += time;
+  y.kind = "datetime";
+  y.precision = Precision::kMinute;
 }
 
 void Parser::AttachTime(Parse* p) const {
   if (p->mention.expr.kind != "date" || p->mention.expr.precision != Precision::kDay) return;
   int q = p->te;
   if (IsComma(q) || IsPunct(q, "-")) ++q;
+  if (InRange(q) && t_[q].s == MatchForm("في") && Find(q + 1, "hourword")) ++q;
   auto t = TimeExpr(q);
+  if (t && t->mention.expr.kind != "time") return;
   if (!t || t->clitic_bytes != 0) return;
   p->te = t->te;
   DateExpr& x = p->mention.expr;
@@ -2157,8 +2345,12 @@ std::optional<Parse> Parser::Best(int i) const {
   consider(WeekOf(i));
   consider(SetExpr(i));
   consider(NthWeekday(i));
+  consider(CompoundDuration(i));
   if (best) AttachTime(&*best);
-  consider(TimeExpr(i));
+  if (auto t = TimeExpr(i); t && (!best || t->te > best->te)) {
+    AttachDate(&*t);
+    best = std::move(t);
+  }
   return best;
 }
 
@@ -2174,7 +2366,26 @@ std::vector<DateMention> DateExtractor::Analyze(std::string_view text,
   std::vector<int32_t> align;
   MatchForm(text, &m, &align);
   if (align.size() != m.size() + 1) return out;  // contract violated: do nothing
-  std::vector<Tok> toks = Tokenize(m);
+  std::vector<Tok> toks;
+  {
+    // Line breaks in the input are hard boundaries: no expression spans two
+    // lines (the matching form folds them into spaces, so look at the input).
+    std::vector<Tok> raw = Tokenize(m);
+    toks.reserve(raw.size());
+    for (size_t k = 0; k < raw.size(); ++k) {
+      if (k > 0) {
+        int32_t from = align[raw[k - 1].e], to = align[raw[k].b];
+        if (text.substr(from, to - from).find('\n') != std::string_view::npos) {
+          Tok br;
+          br.b = br.e = raw[k].b;
+          br.type = TokType::kPunct;
+          br.s = "\n";
+          toks.push_back(std::move(br));
+        }
+      }
+      toks.push_back(std::move(raw[k]));
+    }
+  }
   Parser parser(*lex_, toks, reference);
   int n = static_cast<int>(toks.size());
   for (int i = 0; i < n;) {

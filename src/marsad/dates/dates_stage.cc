@@ -37,7 +37,11 @@ class DatesStage final : public Stage {
                         Severity::kInfo);
     }
     if (!doc.published) {
-      if (auto inferred = InferDocumentDate(ex_, doc.body)) {
+      std::string side;
+      for (const auto& r : doc.removed) {
+        if (r.reason == "image-caption" || r.reason == "dateline") side += r.text + "\n";
+      }
+      if (auto inferred = InferDocumentDate(ex_, doc.body, side)) {
         doc.published = *inferred;
         ref = civil::ParseIso(inferred->value);
         doc.AddDiagnostic(kDatesStageName, "document-date-inferred",
@@ -84,12 +88,18 @@ StatusOr<StagePtr> MakeDatesStage(const std::string& data_dir) {
 }
 
 std::optional<PublishedDate> InferDocumentDate(const DateExtractor& extractor,
-                                               std::string_view body) {
+                                               std::string_view body,
+                                               std::string_view side_text) {
   std::vector<DateMention> ms = extractor.Analyze(body, std::nullopt);
   // Years the text states (Gregorian, plausible for news).
   std::vector<int> years;
   for (const auto& m : ms) {
     if (m.year >= 1900 && m.year <= 2200 && !m.hijri) years.push_back(m.year);
+  }
+  if (!side_text.empty()) {
+    for (const auto& m : extractor.Analyze(side_text, std::nullopt)) {
+      if (m.year >= 1900 && m.year <= 2200 && !m.hijri) years.push_back(m.year);
+    }
   }
   // 1. today + weekday + day-month.
   std::optional<CivilDate> found;

@@ -39,8 +39,13 @@ StatusOr<StagePtr> MakeDatesStage(const std::string& data_dir);
 //   2. a full date (day, month, year) standing almost alone on one of the
 //      first lines (a dateline the cleaning stage did not take).
 // Returns nullopt when the evidence is missing or contradictory.
+// `side_text` is page text the cleaning stage removed but that still dates
+// the page (image captions, e.g. "... - 16 تشرين الثاني 2017"): its years
+// count as evidence for rule 1 only. The stage passes the removed lines with
+// reason "image-caption" or "dateline".
 std::optional<PublishedDate> InferDocumentDate(const DateExtractor& extractor,
-                                               std::string_view body);
+                                               std::string_view body,
+                                               std::string_view side_text = {});
 
 // The time expression that governs `clause` (byte span into doc.body):
 // the first resolved point or period expression (kind date, datetime or

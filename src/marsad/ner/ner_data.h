@@ -32,12 +32,10 @@ namespace marsad {
 // One entity over a token range [first, last) of a sentence.
 struct NerSpan {
   size_t first = 0;
-  size_t last = 0;  // exclusive
+  size_t last = 0;   // exclusive
   std::string type;  // "PERS", "ORG", "GPE", "LOC", "FAC"
   float score = 0;   // model confidence in (0, 1); 1 for gold
-  bool operator==(const NerSpan& o) const {
-    return first == o.first && last == o.last && type == o.type;
-  }
+  bool operator==(const NerSpan& o) const { return first == o.first && last == o.last && type == o.type; }
 };
 
 struct NerSentence {
@@ -54,8 +52,8 @@ std::vector<NerSentence> ParseNerConll(std::string_view text,
                                        const std::vector<std::string>& types = DefaultNerTypes());
 
 // Reads and parses a file; IoError if it cannot be read.
-StatusOr<std::vector<NerSentence>> ReadNerConll(
-    const std::string& path, const std::vector<std::string>& types = DefaultNerTypes());
+StatusOr<std::vector<NerSentence>> ReadNerConll(const std::string& path,
+                                                const std::vector<std::string>& types = DefaultNerTypes());
 
 // Entity spans of a BIO2 tag sequence (conlleval chunking: an I-X after O or
 // after another type starts a new X entity).

@@ -98,18 +98,62 @@ uint64_t ShapeHash(std::string_view s) {
 // Feature template ids (part of the feature-set version: changing them
 // means bumping kNerFeatureVersion).
 enum Tpl : uint64_t {
-  kBias = 1, kW0, kS0, kWm1, kWp1, kSm1, kSp1, kSm2, kSp2, kSm1S0, kS0Sp1,
-  kPre1, kPre2, kPre3, kSuf1, kSuf2, kSuf3, kNSuf1, kNSuf2, kShape, kProcl, kEncl,
-  kT0, kTm1, kTm2, kTp1, kTm1Shape, kL0, kLm1, kLp1, kG0, kGm1, kGp1, kFirst, kLen,
-  kWm2, kWp2, kKind, kLastTok, kD0, kDm1, kDp1, kNPre2, kNPre3, kTm1S0, kSm1Shape, kSp1Shape,
-  kProclS0, kDm1S0,
+  kBias = 1,
+  kW0,
+  kS0,
+  kWm1,
+  kWp1,
+  kSm1,
+  kSp1,
+  kSm2,
+  kSp2,
+  kSm1S0,
+  kS0Sp1,
+  kPre1,
+  kPre2,
+  kPre3,
+  kSuf1,
+  kSuf2,
+  kSuf3,
+  kNSuf1,
+  kNSuf2,
+  kShape,
+  kProcl,
+  kEncl,
+  kT0,
+  kTm1,
+  kTm2,
+  kTp1,
+  kTm1Shape,
+  kL0,
+  kLm1,
+  kLp1,
+  kG0,
+  kGm1,
+  kGp1,
+  kFirst,
+  kLen,
+  kWm2,
+  kWp2,
+  kKind,
+  kLastTok,
+  kD0,
+  kDm1,
+  kDp1,
+  kNPre2,
+  kNPre3,
+  kTm1S0,
+  kSm1Shape,
+  kSp1Shape,
+  kProclS0,
+  kDm1S0,
 };
 
 inline uint64_t F(Tpl t, uint64_t v) { return Combine(static_cast<uint64_t>(t) * 0x2545F4914F6CDD1DULL, v); }
 
 const char* const kProbeWords[] = {
-    "والمدينه", "بالبوكمال", "وزارتها", "للجيش", "فالقوات", "كتائبهم", "سيقول", "الاسد",
-    "لبنان", "ومصر", "بغداد", "الشيخ", "قائدها", "حزبالله", "وبالقرب", "المسلحين",
+    "والمدينه", "بالبوكمال", "وزارتها", "للجيش", "فالقوات", "كتائبهم", "سيقول",   "الاسد",
+    "لبنان",    "ومصر",      "بغداد",   "الشيخ", "قائدها",  "حزبالله", "وبالقرب", "المسلحين",
 };
 
 }  // namespace
@@ -126,8 +170,7 @@ Token NerTokenFromWord(std::string_view word) {
   Token t;
   t.span = {0, static_cast<int32_t>(word.size())};
   std::vector<Token> toks = Tokenize(word);
-  if (toks.size() == 1 && toks[0].span.start == 0 &&
-      toks[0].span.end == static_cast<int32_t>(word.size())) {
+  if (toks.size() == 1 && toks[0].span.start == 0 && toks[0].span.end == static_cast<int32_t>(word.size())) {
     return toks[0];
   }
   t.norm = MatchForm(word);
@@ -264,12 +307,16 @@ void NerPhraseLexicon::Match(const std::vector<Token>& tokens, size_t begin, siz
 // ---------------------------------------------------------------- model
 
 struct NerModel::Impl {
-  std::vector<std::string> tags;          // tag index -> "O", "B-PERS", ...
-  std::vector<std::string> types;         // entity types, tags 1+2k / 2+2k
+  std::vector<std::string> tags;   // tag index -> "O", "B-PERS", ...
+  std::vector<std::string> types;  // entity types, tags 1+2k / 2+2k
   int log2_buckets = 18;
   uint64_t mask = 0;
-  std::vector<float> weights;             // buckets * T
-  std::vector<float> trans;               // (T + 1) * T; row 0 = sentence start
+  std::vector<float> weights;  // buckets * T (training)
+  // A loaded model keeps the file's int16 weights (half the cache footprint
+  // of floats): weight = qweights[k] * qscale.
+  std::vector<int16_t> qweights;
+  float qscale = 1;
+  std::vector<float> trans;  // (T + 1) * T; row 0 = sentence start
   NerPhraseLexicon triggers, gazetteer;
   // Entity names seen in the training data (phrase -> majority type). At
   // training time each fold's features come from the other folds' names.
@@ -288,17 +335,19 @@ struct NerModel::Impl {
       tags.push_back("I-" + x);
     }
   }
-  bool Allowed(int prev, int cur) const {  // prev = -1 at sentence start
-    if (cur == 0 || (cur % 2) == 1) return true;          // O or B-X
-    return prev == cur - 1 || prev == cur;                // I-X after B-X or I-X
+  bool Allowed(int prev, int cur) const {         // prev = -1 at sentence start
+    if (cur == 0 || (cur % 2) == 1) return true;  // O or B-X
+    return prev == cur - 1 || prev == cur;        // I-X after B-X or I-X
   }
 
   // Hashed feature rows for tokens [begin, end): feats[(i-begin)] is a list.
   void Features(const std::vector<Token>& tokens, size_t begin, size_t end,
-                const std::vector<std::string>* gaz, const NerPhraseLexicon& mem,
-                std::vector<uint32_t>* rows, std::vector<uint32_t>* offsets) const;
+                const std::vector<std::string>* gaz, const NerPhraseLexicon& mem, std::vector<uint32_t>* rows,
+                std::vector<uint32_t>* offsets) const;
 
   void Viterbi(const float* emis, size_t n, std::vector<int>* path) const;
+  void QuantizedEmissions(const std::vector<uint32_t>& rows, const std::vector<uint32_t>& offsets, size_t n,
+                          std::vector<float>* emis) const;
   void Emissions(const std::vector<uint32_t>& rows, const std::vector<uint32_t>& offsets, size_t n,
                  const float* w, std::vector<float>* emis) const;
 };
@@ -418,6 +467,24 @@ void NerModel::Impl::Emissions(const std::vector<uint32_t>& rows, const std::vec
   }
 }
 
+void NerModel::Impl::QuantizedEmissions(const std::vector<uint32_t>& rows,
+                                        const std::vector<uint32_t>& offsets, size_t n,
+                                        std::vector<float>* emis) const {
+  const size_t t_count = T();  // <= 63, checked by Parse
+  emis->assign(n * t_count, 0.0f);
+  const int16_t* w = qweights.data();
+  int32_t acc[64];
+  for (size_t i = 0; i < n; ++i) {
+    std::fill(acc, acc + t_count, 0);
+    for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+      const int16_t* row = w + static_cast<size_t>(rows[k]) * t_count;
+      for (size_t t = 0; t < t_count; ++t) acc[t] += row[t];
+    }
+    float* e = emis->data() + i * t_count;
+    for (size_t t = 0; t < t_count; ++t) e[t] = static_cast<float>(acc[t]) * qscale;
+  }
+}
+
 void NerModel::Impl::Viterbi(const float* emis, size_t n, std::vector<int>* path) const {
   const int t_count = static_cast<int>(T());
   path->assign(n, 0);
@@ -466,13 +533,17 @@ std::vector<NerSpan> NerModel::Predict(const std::vector<Token>& tokens, size_t 
                                        const std::vector<std::string>* gazetteer) const {
   std::vector<NerSpan> out;
   end = std::min(end, tokens.size());
-  if (begin >= end || impl_->weights.empty()) return out;
+  if (begin >= end || (impl_->weights.empty() && impl_->qweights.empty())) return out;
   const Impl& m = *impl_;
   size_t n = end - begin;
   std::vector<uint32_t> rows, offsets;
   m.Features(tokens, begin, end, gazetteer, m.memory, &rows, &offsets);
   std::vector<float> emis;
-  m.Emissions(rows, offsets, n, m.weights.data(), &emis);
+  if (!m.qweights.empty()) {
+    m.QuantizedEmissions(rows, offsets, n, &emis);
+  } else {
+    m.Emissions(rows, offsets, n, m.weights.data(), &emis);
+  }
   if (m.o_bias != 0) {
     for (size_t i = 0; i < n; ++i) emis[i * m.T()] -= m.o_bias;
   }
@@ -599,92 +670,93 @@ Status TrainNer(const NerTrainOptions& options, const std::vector<NerSentence>& 
   const int runs = std::max(1, options.runs);
   std::vector<double> sum_w(n_weights, 0.0), sum_t(n_trans, 0.0);
   for (int run = 0; run < runs; ++run) {
-  m.weights.assign(n_weights, 0.0f);
-  m.trans.assign(n_trans, 0.0f);
-  std::vector<double> acc_w(n_weights, 0.0), acc_t(n_trans, 0.0);
-  double c = 1;
-  std::vector<size_t> order(examples.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937 rng(options.seed + 7919u * static_cast<uint32_t>(run));
-  std::vector<float> emis;
-  std::vector<int> pred;
+    m.weights.assign(n_weights, 0.0f);
+    m.trans.assign(n_trans, 0.0f);
+    std::vector<double> acc_w(n_weights, 0.0), acc_t(n_trans, 0.0);
+    double c = 1;
+    std::vector<size_t> order(examples.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::mt19937 rng(options.seed + 7919u * static_cast<uint32_t>(run));
+    std::vector<float> emis;
+    std::vector<int> pred;
 
-  auto averaged = [&](std::vector<float>* w, std::vector<float>* t) {
-    w->resize(n_weights);
-    t->resize(n_trans);
-    for (size_t k = 0; k < n_weights; ++k) (*w)[k] = static_cast<float>(m.weights[k] - acc_w[k] / c);
-    for (size_t k = 0; k < n_trans; ++k) (*t)[k] = static_cast<float>(m.trans[k] - acc_t[k] / c);
-  };
+    auto averaged = [&](std::vector<float>* w, std::vector<float>* t) {
+      w->resize(n_weights);
+      t->resize(n_trans);
+      for (size_t k = 0; k < n_weights; ++k) (*w)[k] = static_cast<float>(m.weights[k] - acc_w[k] / c);
+      for (size_t k = 0; k < n_trans; ++k) (*t)[k] = static_cast<float>(m.trans[k] - acc_t[k] / c);
+    };
 
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    size_t errors = 0;
-    for (size_t idx : order) {
-      const Example& ex = examples[idx];
-      size_t n = ex.gold.size();
-      m.Emissions(ex.rows, ex.offsets, n, m.weights.data(), &emis);
-      m.Viterbi(emis.data(), n, &pred);
-      for (size_t i = 0; i < n; ++i) {
-        int g = ex.gold[i], p = pred[i];
-        if (g != p) {
-          ++errors;
-          for (uint32_t k = ex.offsets[i]; k < ex.offsets[i + 1]; ++k) {
-            size_t row = static_cast<size_t>(ex.rows[k]) * t_count;
-            m.weights[row + g] += 1;
-            acc_w[row + g] += c;
-            m.weights[row + p] -= 1;
-            acc_w[row + p] -= c;
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      std::shuffle(order.begin(), order.end(), rng);
+      size_t errors = 0;
+      for (size_t idx : order) {
+        const Example& ex = examples[idx];
+        size_t n = ex.gold.size();
+        m.Emissions(ex.rows, ex.offsets, n, m.weights.data(), &emis);
+        m.Viterbi(emis.data(), n, &pred);
+        for (size_t i = 0; i < n; ++i) {
+          int g = ex.gold[i], p = pred[i];
+          if (g != p) {
+            ++errors;
+            for (uint32_t k = ex.offsets[i]; k < ex.offsets[i + 1]; ++k) {
+              size_t row = static_cast<size_t>(ex.rows[k]) * t_count;
+              m.weights[row + g] += 1;
+              acc_w[row + g] += c;
+              m.weights[row + p] -= 1;
+              acc_w[row + p] -= c;
+            }
+          }
+          int gp = i == 0 ? -1 : ex.gold[i - 1];
+          int pp = i == 0 ? -1 : pred[i - 1];
+          if (g != p || gp != pp) {
+            size_t tg = (gp + 1) * t_count + g, tp = (pp + 1) * t_count + p;
+            m.trans[tg] += 1;
+            acc_t[tg] += c;
+            m.trans[tp] -= 1;
+            acc_t[tp] -= c;
           }
         }
-        int gp = i == 0 ? -1 : ex.gold[i - 1];
-        int pp = i == 0 ? -1 : pred[i - 1];
-        if (g != p || gp != pp) {
-          size_t tg = (gp + 1) * t_count + g, tp = (pp + 1) * t_count + p;
-          m.trans[tg] += 1;
-          acc_t[tg] += c;
-          m.trans[tp] -= 1;
-          acc_t[tp] -= c;
+        c += 1;
+      }
+      std::string line = (runs > 1 ? "run " + std::to_string(run + 1) + " " : std::string()) + "epoch " +
+                         std::to_string(epoch) + ": token errors " + std::to_string(errors) + "/" +
+                         std::to_string(n_tokens);
+      if (dev != nullptr && !dev->empty()) {
+        NerModel probe;
+        probe.impl_->tags = m.tags;
+        probe.impl_->types = m.types;
+        probe.impl_->mask = m.mask;
+        probe.impl_->log2_buckets = m.log2_buckets;
+        probe.impl_->triggers = m.triggers;
+        probe.impl_->gazetteer = m.gazetteer;
+        probe.impl_->memory = m.memory;
+        averaged(&probe.impl_->weights, &probe.impl_->trans);
+        NerScorer scorer;
+        for (const auto& s : *dev) {
+          std::vector<Token> toks = NerTokensFromWords(s.words);
+          scorer.Add(SpansFromBio(s.tags), probe.Predict(toks, 0, toks.size()));
         }
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "; dev micro P %.2f R %.2f F1 %.2f", scorer.Micro().Precision(),
+                      scorer.Micro().Recall(), scorer.Micro().F1());
+        line += buf;
       }
-      c += 1;
+      if (options.log) options.log(line);
     }
-    std::string line = (runs > 1 ? "run " + std::to_string(run + 1) + " " : std::string()) + "epoch " + std::to_string(epoch) + ": token errors " + std::to_string(errors) +
-                       "/" + std::to_string(n_tokens);
-    if (dev != nullptr && !dev->empty()) {
-      NerModel probe;
-      probe.impl_->tags = m.tags;
-      probe.impl_->types = m.types;
-      probe.impl_->mask = m.mask;
-      probe.impl_->log2_buckets = m.log2_buckets;
-      probe.impl_->triggers = m.triggers;
-      probe.impl_->gazetteer = m.gazetteer;
-      probe.impl_->memory = m.memory;
-      averaged(&probe.impl_->weights, &probe.impl_->trans);
-      NerScorer scorer;
-      for (const auto& s : *dev) {
-        std::vector<Token> toks = NerTokensFromWords(s.words);
-        scorer.Add(SpansFromBio(s.tags), probe.Predict(toks, 0, toks.size()));
-      }
-      char buf[96];
-      std::snprintf(buf, sizeof buf, "; dev micro P %.2f R %.2f F1 %.2f", scorer.Micro().Precision(),
-                    scorer.Micro().Recall(), scorer.Micro().F1());
-      line += buf;
-    }
-    if (options.log) options.log(line);
-  }
-  std::vector<float> w, t;
-  averaged(&w, &t);
-  for (size_t k = 0; k < n_weights; ++k) sum_w[k] += w[k];
-  for (size_t k = 0; k < n_trans; ++k) sum_t[k] += t[k];
+    std::vector<float> w, t;
+    averaged(&w, &t);
+    for (size_t k = 0; k < n_weights; ++k) sum_w[k] += w[k];
+    for (size_t k = 0; k < n_trans; ++k) sum_t[k] += t[k];
   }  // runs
   for (size_t k = 0; k < n_weights; ++k) m.weights[k] = static_cast<float>(sum_w[k] / runs);
   for (size_t k = 0; k < n_trans; ++k) m.trans[k] = static_cast<float>(sum_t[k] / runs);
   m.o_bias = options.o_bias;
-  m.provenance = "trained on " + (options.trained_on.empty() ? std::string("(unnamed data)") : options.trained_on) +
-                 " by `" + options.command + "`" + (options.date.empty() ? "" : ", " + options.date) +
+  m.provenance = "trained on " +
+                 (options.trained_on.empty() ? std::string("(unnamed data)") : options.trained_on) + " by `" +
+                 options.command + "`" + (options.date.empty() ? "" : ", " + options.date) +
                  ", epochs=" + std::to_string(options.epochs) + ", runs=" + std::to_string(runs) +
-                 ", sentences=" + std::to_string(train.size()) +
-                 ", tokens=" + std::to_string(n_tokens);
+                 ", sentences=" + std::to_string(train.size()) + ", tokens=" + std::to_string(n_tokens);
   // Round-trip through the quantized file format so that a freshly trained
   // model predicts exactly like the saved one.
   auto reparsed = NerModel::Parse(model.Serialize());
@@ -731,18 +803,29 @@ std::string NerModel::Serialize() const {
   }
   os << "\n";
   for (const auto* lex : {&m.triggers, &m.gazetteer, &m.memory}) {
-    os << "lexicon " << (lex == &m.triggers ? "triggers" : lex == &m.gazetteer ? "gazetteer" : "memory") << " "
-       << lex->entries().size() << "\n";
+    os << "lexicon "
+       << (lex == &m.triggers    ? "triggers"
+           : lex == &m.gazetteer ? "gazetteer"
+                                 : "memory")
+       << " " << lex->entries().size() << "\n";
     for (const auto& [phrase, label] : lex->entries()) os << phrase << "\t" << label << "\n";
   }
-  float max_abs = 0;
-  for (float f : m.weights) max_abs = std::max(max_abs, std::fabs(f));
-  float scale = max_abs > 0 ? max_abs / 32000.0f : 1.0f;
-  std::string raw(m.weights.size() * 2, '\0');
-  for (size_t k = 0; k < m.weights.size(); ++k) {
-    long q = std::lround(m.weights[k] / scale);
-    q = std::clamp(q, -32767L, 32767L);
-    uint16_t u = static_cast<uint16_t>(static_cast<int16_t>(q));
+  float scale = m.qscale;
+  std::vector<int16_t> quantized;
+  const std::vector<int16_t>* q16 = &m.qweights;
+  if (m.qweights.empty()) {
+    float max_abs = 0;
+    for (float f : m.weights) max_abs = std::max(max_abs, std::fabs(f));
+    scale = max_abs > 0 ? max_abs / 32000.0f : 1.0f;
+    quantized.resize(m.weights.size());
+    for (size_t k = 0; k < m.weights.size(); ++k) {
+      quantized[k] = static_cast<int16_t>(std::clamp(std::lround(m.weights[k] / scale), -32767L, 32767L));
+    }
+    q16 = &quantized;
+  }
+  std::string raw(q16->size() * 2, '\0');
+  for (size_t k = 0; k < q16->size(); ++k) {
+    uint16_t u = static_cast<uint16_t>((*q16)[k]);
     raw[2 * k] = static_cast<char>(u & 0xFF);
     raw[2 * k + 1] = static_cast<char>(u >> 8);
   }
@@ -874,7 +957,8 @@ StatusOr<NerModel> NerModel::Parse(std::string_view bytes) {
       std::string v_s(line.substr(8));
       char* endp = nullptr;
       m.o_bias = std::strtof(v_s.c_str(), &endp);
-      if (v_s.empty() || endp == nullptr || *endp != '\0' || !std::isfinite(m.o_bias)) return corrupt("o_bias");
+      if (v_s.empty() || endp == nullptr || *endp != '\0' || !std::isfinite(m.o_bias))
+        return corrupt("o_bias");
     } else if (StartsWith(line, "transitions:")) {
       if (m.tags.empty()) return corrupt("transitions before tags");
       std::istringstream is{std::string(line.substr(12))};
@@ -888,7 +972,8 @@ StatusOr<NerModel> NerModel::Parse(std::string_view bytes) {
       std::istringstream is{std::string(line.substr(8))};
       std::string name;
       unsigned long long count = 0;
-      if (!(is >> name >> count) || (name != "triggers" && name != "gazetteer" && name != "memory") || count > 10000000) {
+      if (!(is >> name >> count) || (name != "triggers" && name != "gazetteer" && name != "memory") ||
+          count > 10000000) {
         return corrupt("lexicon header");
       }
       NerPhraseLexicon& lex = name == "triggers" ? m.triggers : name == "gazetteer" ? m.gazetteer : m.memory;
@@ -900,7 +985,8 @@ StatusOr<NerModel> NerModel::Parse(std::string_view bytes) {
         lex.Add(entry.substr(0, tab), entry.substr(tab + 1));
       }
     } else if (StartsWith(line, "weights: ")) {
-      if (m.tags.empty() || m.mask == 0 || m.trans.empty()) return corrupt("weights before tags/buckets/transitions");
+      if (m.tags.empty() || m.mask == 0 || m.trans.empty())
+        return corrupt("weights before tags/buckets/transitions");
       unsigned long long raw = 0, zlen = 0;
       std::string scale_s(KeyValue(line, "scale"));
       char* endp = nullptr;
@@ -915,18 +1001,21 @@ StatusOr<NerModel> NerModel::Parse(std::string_view bytes) {
       if (raw != n * 2) return corrupt("weight count does not match tags x buckets");
       std::string_view rest = r.Rest();
       if (zlen != rest.size()) return corrupt("weight block size");
+      // zlib cannot expand more than ~1032:1; refuse before allocating.
+      if (raw > zlen * 1100 + 4096) return corrupt("weight block too small for its declared size");
       std::string buf(raw, '\0');
       uLongf out_len = raw;
-      if (uncompress(reinterpret_cast<Bytef*>(buf.data()), &out_len, reinterpret_cast<const Bytef*>(rest.data()),
-                     rest.size()) != Z_OK ||
+      if (uncompress(reinterpret_cast<Bytef*>(buf.data()), &out_len,
+                     reinterpret_cast<const Bytef*>(rest.data()), rest.size()) != Z_OK ||
           out_len != raw) {
         return corrupt("weight block does not decompress");
       }
-      m.weights.resize(n);
+      m.qweights.resize(n);
+      m.qscale = scale;
       for (size_t k = 0; k < n; ++k) {
         uint16_t u = static_cast<uint16_t>(static_cast<unsigned char>(buf[2 * k]) |
                                            (static_cast<unsigned char>(buf[2 * k + 1]) << 8));
-        m.weights[k] = static_cast<float>(static_cast<int16_t>(u)) * scale;
+        m.qweights[k] = static_cast<int16_t>(u);
       }
       have_weights = true;
     } else if (!line.empty()) {

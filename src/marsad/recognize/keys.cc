@@ -16,11 +16,13 @@ constexpr std::string_view kLamLam = "\xD9\x84\xD9\x84";      // لل (ل + arti
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-void Add(WordForms* out, std::string_view key, int stripped, char clitic) {
+void Add(WordForms* out, std::string_view key, int stripped, char clitic, bool article = false) {
   for (int i = 0; i < out->size; ++i) {
     if (out->forms[i].key == key) return;
   }
-  if (out->size < 10) out->forms[out->size++] = {key, static_cast<int8_t>(stripped), clitic};
+  if (out->size < 10) {
+    out->forms[out->size++] = {key, static_cast<int8_t>(stripped), clitic, article};
+  }
 }
 
 void DecodeUtf8(std::string_view s, std::vector<char32_t>* out) {
@@ -61,7 +63,7 @@ void ComputeWordForms(std::string_view word, WordForms* out) {
     int bcps = cps - lvl;
     char conj = b ? 'w' : 0;
     if (StartsWith(base, kLamLam) && bcps - 2 >= 2) {
-      Add(out, base.substr(4), lvl + 2, 'l');
+      Add(out, base.substr(4), lvl + 2, 'l', true);
     }
     std::string_view after_prep;
     if ((StartsWith(base, kBeh) || StartsWith(base, kLam) || StartsWith(base, kKaf)) &&
@@ -70,11 +72,11 @@ void ComputeWordForms(std::string_view word, WordForms* out) {
       char c = StartsWith(base, kBeh) ? 'b' : StartsWith(base, kLam) ? 'l' : 'k';
       Add(out, after_prep, lvl + 1, c);
       if (StartsWith(after_prep, kArticle) && bcps - 3 >= 2) {
-        Add(out, after_prep.substr(4), lvl + 3, c);
+        Add(out, after_prep.substr(4), lvl + 3, c, true);
       }
     }
     if (StartsWith(base, kArticle) && bcps - 2 >= 2) {
-      Add(out, base.substr(4), lvl + 2, conj);
+      Add(out, base.substr(4), lvl + 2, conj, true);
     }
   }
 }

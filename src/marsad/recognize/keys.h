@@ -23,6 +23,7 @@ struct WordForm {
   std::string_view key;  // a suffix of the word
   int8_t stripped = 0;   // letters removed
   char clitic = 0;       // 'b' 'l' 'k' if ب/ل/ك was removed, 'w' for و/ف only, 0 if none
+  bool article = false;  // the article (or the لل of ل + article) was removed
 };
 
 struct WordForms {

@@ -217,6 +217,13 @@ void KnowledgeBase::AddStopwordsTsv(std::string_view text, const std::string& or
   });
 }
 
+void KnowledgeBase::AddCommonNamesTsv(std::string_view text, const std::string& origin) {
+  ForEachRow(text, [&](int, const std::vector<std::string_view>& f) {
+    std::string w = MatchForm(Trim(f[0]));
+    if (!w.empty()) common_names_.insert(std::string(CanonicalKey(w)));
+  });
+}
+
 void KnowledgeBase::AddContextTsv(std::string_view text, const std::string& origin) {
   ForEachRow(text, [&](int line, const std::vector<std::string_view>& f) {
     std::string where = origin + ":" + std::to_string(line);
@@ -341,12 +348,26 @@ StatusOr<std::shared_ptr<const KnowledgeBase>> KnowledgeBase::Load(const std::st
   const RuleFile kRuleFiles[] = {{"stopwords.tsv", &KnowledgeBase::AddStopwordsTsv},
                                  {"context.tsv", &KnowledgeBase::AddContextTsv},
                                  {"anaphora.tsv", &KnowledgeBase::AddAnaphoraTsv},
-                                 {"priority.tsv", &KnowledgeBase::AddPriorityTsv}};
+                                 {"priority.tsv", &KnowledgeBase::AddPriorityTsv},
+                                 {"common_names.tsv", &KnowledgeBase::AddCommonNamesTsv}};
   for (const auto& rf : kRuleFiles) {
     fs::path p = rules / rf.name;
     if (!fs::exists(p, ec)) continue;
     MARSAD_RETURN_IF_ERROR(read(p.string(), &text));
     ((*kb).*(rf.add))(text, std::string("rules/") + rf.name);
+  }
+  // Month and weekday names are never entity names on their own (تشرين).
+  const std::pair<const char*, size_t> kCalendarFiles[] = {{"months.tsv", 2}, {"weekdays.tsv", 1}};
+  for (const auto& [name, column] : kCalendarFiles) {
+    fs::path p = fs::path(data_dir) / name;
+    if (!fs::exists(p, ec)) continue;
+    MARSAD_RETURN_IF_ERROR(read(p.string(), &text));
+    std::string words;
+    size_t col = column;
+    ForEachRow(text, [&](int, const std::vector<std::string_view>& f) {
+      if (f.size() > col) words += Trim(f[col]) + "\n";
+    });
+    kb->AddStopwordsTsv(words, name);
   }
   // Relations must point at known ids.
   for (const auto& r : kb->relations_) {

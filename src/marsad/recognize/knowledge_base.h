@@ -16,6 +16,9 @@
 //   data/kb/actors/rules/context.tsv    cue side prefer: context cues for ambiguous names
 //   data/kb/actors/rules/anaphora.tsv   anaphor heads types: short forms for coreference
 //   data/kb/actors/rules/priority.tsv   type or kind=<k>, one a line, most preferred first
+//   data/kb/actors/rules/common_names.tsv  city names that are also common words
+// Minor places (below city level, or common-word city names) named by one
+// word need place context; see recognizer.h.
 // Malformed lines (wrong column count, duplicate id, unknown type) are
 // skipped and reported in warnings(); Load fails only on I/O errors or when
 // data/kb/actors holds no file at all.
@@ -95,6 +98,7 @@ class KnowledgeBase {
   void AddContextTsv(std::string_view text, const std::string& origin);
   void AddAnaphoraTsv(std::string_view text, const std::string& origin);
   void AddPriorityTsv(std::string_view text, const std::string& origin);
+  void AddCommonNamesTsv(std::string_view text, const std::string& origin);
 
   const std::vector<KbEntity>& entities() const { return entities_; }
   const std::vector<KbRelation>& relations() const { return relations_; }
@@ -109,6 +113,9 @@ class KnowledgeBase {
 
   // Rules.
   bool IsStopword(std::string_view key) const { return stopwords_.count(std::string(key)) > 0; }
+  // A city name that is also a common word (rules/common_names.tsv): it
+  // needs place context like a village name does.
+  bool IsCommonName(std::string_view key) const { return common_names_.count(std::string(key)) > 0; }
   const std::vector<ContextRule>& context_rules() const { return context_; }
   const std::vector<AnaphorRule>& anaphora() const { return anaphora_; }
   // Rank of an entity in the default preference order (lower is preferred).
@@ -128,6 +135,7 @@ class KnowledgeBase {
   std::unordered_map<std::string, std::vector<int>> by_name_;
   std::vector<KbRelation> relations_;
   std::unordered_set<std::string> stopwords_;
+  std::unordered_set<std::string> common_names_;
   std::vector<ContextRule> context_;
   std::vector<AnaphorRule> anaphora_;
   std::vector<std::string> priority_;

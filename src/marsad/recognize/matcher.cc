@@ -67,8 +67,10 @@ EntityMatcher::EntityMatcher(std::shared_ptr<const KnowledgeBase> kb) : kb_(std:
 }
 
 void EntityMatcher::AddAlias(const std::vector<std::string>& words, int32_t entity) {
+  // The first word is keyed without its article; later words keep theirs
+  // (حركة مقاومة إسلامية is not حركة المقاومة الإسلامية).
   std::vector<std::string> keys;
-  for (const auto& w : words) keys.emplace_back(CanonicalKey(w));
+  for (const auto& w : words) keys.emplace_back(keys.empty() ? CanonicalKey(w) : w);
   if (keys.size() == 1) {
     // A lone name must be distinctive: not a stop word, at least 3 letters
     // (Latin acronyms included: "sdf", "ypg").
@@ -87,7 +89,7 @@ void EntityMatcher::AddAlias(const std::vector<std::string>& words, int32_t enti
     std::vector<std::string> joined;
     for (size_t i = 0; i < keys.size(); ++i) {
       if (i == k) {
-        joined.push_back(keys[k] + words[k + 1]);
+        joined.push_back(keys[k] + words[k + 1]);  // keys[k+1] == words[k+1]
         ++i;
       } else {
         joined.push_back(keys[i]);
@@ -156,32 +158,32 @@ bool EntityMatcher::FuzzyAllowed(std::string_view key) const {
 void EntityMatcher::Extend(const std::vector<Token>& tokens, Path p, int32_t depth,
                            std::vector<Path>* done) const {
   const Node& node = nodes_[p.node];
-  if (!node.entities.empty()) done->push_back(p);
+  // A fuzzy reading needs a distinctive exact word too.
+  if (!node.entities.empty() && (!p.fuzzy || p.anchored)) done->push_back(p);
   if (node.children.empty() || depth >= kMaxAliasWords) return;
   int32_t j = NextWord(tokens, p.next);
   if (j < 0) return;
   std::string_view norm = tokens[j].norm;
-  std::string_view canon = CanonicalKey(norm);
-  for (std::string_view f : {norm, canon}) {
-    int32_t c = Child(p.node, f);
-    if (c >= 0) Extend(tokens, {c, j + 1, p.fuzzy, p.joined}, depth + 1, done);
-    if (f == canon) break;
-    if (norm == canon) break;
+  int32_t c = Child(p.node, norm);
+  if (c >= 0) {
+    Extend(tokens, {c, j + 1, p.fuzzy, p.joined, p.anchored || !kb_->IsStopword(norm)},
+           depth + 1, done);
   }
   // Split spelling inside a name: this word and the next one joined.
   if (j + 1 < static_cast<int32_t>(tokens.size()) && IsWord(tokens[j + 1]) &&
-      (CodePoints(canon) <= kMaxSplitPiece || CodePoints(tokens[j + 1].norm) <= kMaxSplitPiece)) {
-    std::string joined(canon);
+      (CodePoints(norm) <= kMaxSplitPiece || CodePoints(tokens[j + 1].norm) <= kMaxSplitPiece)) {
+    std::string joined(norm);
     joined += tokens[j + 1].norm;
-    int32_t c = Child(p.node, joined);
-    if (c >= 0) Extend(tokens, {c, j + 2, p.fuzzy, true}, depth + 1, done);
+    int32_t jc = Child(p.node, joined);
+    if (jc >= 0) Extend(tokens, {jc, j + 2, p.fuzzy, true, true}, depth + 1, done);
   }
-  // One misspelled word, never the first of the match (handled in Match).
-  if (!p.fuzzy && FuzzyAllowed(canon)) {
-    for (const auto& [k, c] : node.children) {
-      if (std::max(CodePoints(k), CodePoints(canon)) >= kMinFuzzyLetters &&
-          WithinEditDistance1(canon, k)) {
-        Extend(tokens, {c, j + 1, true, p.joined}, depth + 1, done);
+  // One misspelled word, never the first of the match (handled in Match),
+  // and only next to a distinctive exact word.
+  if (!p.fuzzy && p.anchored && FuzzyAllowed(norm)) {
+    for (const auto& [k, kc] : node.children) {
+      if (std::max(CodePoints(k), CodePoints(norm)) >= kMinFuzzyLetters &&
+          WithinEditDistance1(norm, k)) {
+        Extend(tokens, {kc, j + 1, true, p.joined, true}, depth + 1, done);
       }
     }
   }
@@ -204,6 +206,7 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
       size_t first_done;
       int8_t stripped;
       char clitic;
+      int8_t clitic_letters;
     };
     std::vector<Start> starts;  // parallel bookkeeping: which form produced which completions
     ComputeWordForms(t.norm, &forms);
@@ -212,23 +215,31 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
       const auto& form = forms.forms[f];
       size_t before = done.size();
       auto it = root_.find(form.key);
-      if (it != root_.end()) Extend(tokens, {it->second, i + 1, false, false}, 1, &done);
-      if (next_word >= 0 && !kb_->IsStopword(form.key) &&
-          (CodePoints(form.key) <= kMaxSplitPiece ||
-           CodePoints(tokens[next_word].norm) <= kMaxSplitPiece)) {
+      const bool distinctive = !kb_->IsStopword(form.key);
+      if (it != root_.end()) {
+        Extend(tokens, {it->second, i + 1, false, false, distinctive}, 1, &done);
+      }
+      // Split spelling: this word and the next written apart (البو كمال).
+      if (next_word >= 0 && distinctive && tokens[next_word].kind == TokenKind::kArabic &&
+          !kb_->IsStopword(tokens[next_word].norm)) {
         std::string joined(form.key);
         joined += tokens[next_word].norm;
         auto jt = root_.find(joined);
-        if (jt != root_.end()) Extend(tokens, {jt->second, next_word + 1, false, true}, 1, &done);
+        if (jt != root_.end()) {
+          Extend(tokens, {jt->second, next_word + 1, false, true, true}, 1, &done);
+        }
       }
-      for (size_t d = before; d < done.size(); ++d) starts.push_back({d, form.stripped, form.clitic});
+      const int clitic_letters = form.stripped - (form.article ? 2 : 0);
+      for (size_t d = before; d < done.size(); ++d) {
+        starts.push_back({d, form.stripped, form.clitic, static_cast<int8_t>(clitic_letters)});
+      }
     }
     // A misspelled first word of a multi-word name, gated on the next word
     // being a later word of some name.
     if (done.empty() && t.kind == TokenKind::kArabic) {
       int32_t j = NextWord(tokens, i + 1);
       std::string_view canon = CanonicalKey(t.norm);
-      if (j >= 0 && later_keys_.count(CanonicalKey(tokens[j].norm)) && FuzzyAllowed(canon) &&
+      if (j >= 0 && later_keys_.count(tokens[j].norm) && FuzzyAllowed(canon) &&
           CodePoints(canon) >= kMinFuzzyLetters - 1) {
         std::vector<std::string> probes = Deletions(canon);
         probes.emplace_back(canon);
@@ -250,11 +261,11 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
           size_t before = done.size();
           std::vector<Path> sub;
           // The rest must match exactly: mark the path fuzzy from the start.
-          Extend(tokens, {it->second, i + 1, true, false}, 1, &sub);
+          Extend(tokens, {it->second, i + 1, true, false, false}, 1, &sub);
           for (const Path& p : sub) {
             if (p.next > i + 1) done.push_back(p);  // at least one more (exact) word
           }
-          for (size_t d = before; d < done.size(); ++d) starts.push_back({d, 0, 0});
+          for (size_t d = before; d < done.size(); ++d) starts.push_back({d, 0, 0, 0});
         }
       }
     }
@@ -281,6 +292,7 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
     m.candidates = nodes_[p.node].entities;
     m.stripped = starts[best].stripped;
     m.clitic = starts[best].clitic;
+    m.clitic_letters = starts[best].clitic_letters;
     m.fuzzy = p.fuzzy;
     m.joined = p.joined;
     out.push_back(std::move(m));

@@ -34,7 +34,8 @@ struct KbMatch {
   int32_t first_token = 0;  // index of the first token of the mention
   int32_t end_token = 0;    // one past the last token
   std::vector<int32_t> candidates;  // indexes into KnowledgeBase::entities()
-  int32_t stripped = 0;     // proclitic letters removed from the first token
+  int32_t stripped = 0;     // letters removed from the first token (clitics and article)
+  int32_t clitic_letters = 0;  // of which proclitics before the article (و ب ل ك ف)
   char clitic = 0;          // 'b' 'l' 'k' (ب ل ك) or 'w' (و ف) glued to the first token, else 0
   bool fuzzy = false;       // one word matched within edit distance 1
   bool joined = false;      // a split or joined spelling was bridged
@@ -69,6 +70,7 @@ class EntityMatcher {
     int32_t next = 0;  // next token index
     bool fuzzy = false;
     bool joined = false;
+    bool anchored = false;  // a distinctive (non stop word) word matched exactly
   };
 
   void AddAlias(const std::vector<std::string>& words, int32_t entity);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "marsad/normalize/arabic_normalizer.h"
@@ -65,6 +66,7 @@ struct Mention {
   std::string new_id;    // provisional id for external spans
   std::string new_type;
   std::string cue_before;  // canonical key of the word before, if any
+  std::string first_key;   // canonical key of the mention's first word
   bool from_kb_match = false;
 };
 
@@ -84,14 +86,24 @@ int32_t NextWordAfter(const std::vector<Token>& tokens, int32_t i) {
   return -1;
 }
 
-bool WordHasForm(const Token& t, std::string_view key) {
+// Candidate keys of a cue word, computed once per word.
+struct CueForms {
+  std::string_view norm;
   WordForms forms;
-  ComputeWordForms(t.norm, &forms);
-  for (int f = 0; f < forms.size; ++f) {
-    if (forms.forms[f].key == key) return true;
+  explicit CueForms(const Token& t) : norm(t.norm) { ComputeWordForms(t.norm, &forms); }
+  bool Has(std::string_view key) const {
+    // A cue word may carry a conjunction even when short: وفي "and in".
+    if ((norm.rfind("\xD9\x88", 0) == 0 || norm.rfind("\xD9\x81", 0) == 0) &&
+        norm.substr(2) == key) {
+      return true;
+    }
+    for (int f = 0; f < forms.size; ++f) {
+      if (forms.forms[f].key == key) return true;
+    }
+    return false;
   }
-  return false;
-}
+};
+
 
 std::string_view CliticLetter(char c) {
   switch (c) {
@@ -129,7 +141,15 @@ StatusOr<std::shared_ptr<const EntityRecognizer>> EntityRecognizer::Create(
 }
 
 EntityRecognizer::EntityRecognizer(std::shared_ptr<const KnowledgeBase> kb)
-    : kb_(kb), matcher_(kb) {}
+    : kb_(kb), matcher_(kb) {
+  for (const KbEntity& e : kb_->entities()) {
+    std::vector<std::vector<std::string>> words = {NameWords(e.name_ar)};
+    if (e.type == "person") {
+      for (const auto& a : e.aliases_ar) words.push_back(NameWords(a));
+    }
+    name_words_.push_back(std::move(words));
+  }
+}
 
 std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
                                                 const std::vector<Token>& tokens,
@@ -138,6 +158,7 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
   const auto& ents = kb_->entities();
   std::vector<Mention> mentions;
   std::vector<char> covered(tokens.size(), 0);
+  std::vector<char> matched_clitic;  // parallel to the KB-match mentions
 
   // 1. KB matches.
   for (const KbMatch& m : matcher_.Match(tokens)) {
@@ -147,19 +168,29 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
     int32_t last = m.end_token - 1;
     while (last > m.first_token && !IsWord(tokens[last])) --last;
     x.span.start = SkipLetters(body, tokens[m.first_token].span.start,
-                               tokens[m.first_token].span.end, m.stripped);
+                               tokens[m.first_token].span.end, m.clitic_letters);
     x.span.end = tokens[last].span.end;
     x.candidates = m.candidates;
     x.from_kb_match = true;
     int32_t p = PrevWord(tokens, m.first_token);
     if (p >= 0) x.cue_before = std::string(CanonicalKey(tokens[p].norm));
+    {
+      WordForms wf;
+      ComputeWordForms(tokens[m.first_token].norm, &wf);
+      for (int f = 0; f < wf.size; ++f) {
+        if (wf.forms[f].stripped == m.stripped) x.first_key = std::string(wf.forms[f].key);
+      }
+    }
     // 2a. Context rules for ambiguous names.
     if (x.candidates.size() > 1) {
       int32_t nx = NextWordAfter(tokens, m.end_token);
+      std::optional<CueForms> before, after;
+      if (p >= 0) before.emplace(tokens[p]);
+      if (nx >= 0) after.emplace(tokens[nx]);
       for (const ContextRule& r : kb_->context_rules()) {
         bool fires = false;
-        if (r.side == "before") fires = p >= 0 && WordHasForm(tokens[p], r.cue);
-        else if (r.side == "after") fires = nx >= 0 && WordHasForm(tokens[nx], r.cue);
+        if (r.side == "before") fires = before && before->Has(r.cue);
+        else if (r.side == "after") fires = after && after->Has(r.cue);
         else fires = m.clitic != 0 && CliticLetter(m.clitic) == r.cue;
         if (!fires) continue;
         std::vector<int32_t> kept;
@@ -179,8 +210,76 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
     }
     if (x.candidates.size() == 1) x.entity = x.candidates[0];
     for (int32_t k = m.first_token; k < m.end_token; ++k) covered[k] = 1;
+    matched_clitic.push_back(m.clitic);
     mentions.push_back(std::move(x));
   }
+  // 2a'. Guard for minor places: a one-word name whose every reading is a
+  // place below the governorate level (a town, a village, a district; many
+  // are also common words: نصيب "share", المال "money") is kept only with
+  // place context: a cue word before it (context.tsv rules that prefer a
+  // place), a glued ب, or an admin ancestor (district, governorate; not the
+  // country) named elsewhere in the document.
+  {
+    auto is_minor = [&](int32_t c) {
+      const KbEntity& e = ents[c];
+      return e.type == "place" && e.kind != "governorate" && e.kind != "city";
+    };
+    std::set<int32_t> strong;
+    std::vector<char> weak(mentions.size(), 0);
+    for (size_t k = 0; k < mentions.size(); ++k) {
+      const Mention& x = mentions[k];
+      int words = 0;
+      for (int32_t t = x.first; t < x.end; ++t) words += IsWord(tokens[t]);
+      // Cities are minor too when their name is a common word (الطبقة "the class").
+      bool common_name = words == 1 && kb_->IsCommonName(CanonicalKey(tokens[x.first].norm));
+      bool all_minor = words == 1 && std::all_of(x.candidates.begin(), x.candidates.end(),
+                                                 [&](int32_t c) {
+                                                   return is_minor(c) ||
+                                                          (common_name && ents[c].type == "place");
+                                                 });
+      if (!all_minor) {
+        for (int32_t c : x.candidates) strong.insert(c);
+        continue;
+      }
+      bool cue = false;
+      int32_t p = PrevWord(tokens, x.first);
+      std::optional<CueForms> before;
+      if (p >= 0) before.emplace(tokens[p]);
+      for (const ContextRule& r : kb_->context_rules()) {
+        bool for_places = r.prefer_type == "place" || !r.prefer_kinds.empty();
+        if (!for_places) continue;
+        if (r.side == "before" && before && before->Has(r.cue)) cue = true;
+        if (r.side == "clitic" && matched_clitic[k] != 0 && CliticLetter(matched_clitic[k]) == r.cue) {
+          cue = true;
+        }
+      }
+      if (cue) {
+        for (int32_t c : x.candidates) strong.insert(c);
+      } else {
+        weak[k] = 1;
+      }
+    }
+    std::vector<Mention> kept;
+    for (size_t k = 0; k < mentions.size(); ++k) {
+      bool keep = !weak[k];
+      for (size_t c = 0; !keep && c < mentions[k].candidates.size(); ++c) {
+        int32_t cur = mentions[k].candidates[c];
+        for (int depth = 0; depth < 5 && !keep; ++depth) {
+          int32_t parent = kb_->IndexOf(ents[cur].parent_id);
+          if (parent < 0 || ents[parent].type == "country") break;
+          if (strong.count(parent)) keep = true;
+          cur = parent;
+        }
+      }
+      if (keep) {
+        kept.push_back(std::move(mentions[k]));
+      } else {
+        for (int32_t t = mentions[k].first; t < mentions[k].end; ++t) covered[t] = 0;
+      }
+    }
+    mentions = std::move(kept);
+  }
+
   // 2b. Remaining ambiguity: the reading chosen elsewhere in the document,
   // then the default priority.
   std::set<int32_t> resolved;
@@ -190,8 +289,12 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
   for (auto& x : mentions) {
     if (x.entity >= 0) continue;
     int32_t best = -1;
+    // Document consistency only across types (channel vs city); a city and
+    // its governorate of the same name are both likely in one article.
+    bool types_differ = false;
+    for (int32_t c : x.candidates) types_differ |= ents[c].type != ents[x.candidates[0]].type;
     for (int32_t c : x.candidates) {
-      if (resolved.count(c)) {
+      if (types_differ && resolved.count(c)) {
         best = c;
         break;
       }
@@ -218,10 +321,7 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       }
     }
     for (int32_t e : persons) {
-      std::vector<std::string> names = {ents[e].name_ar};
-      for (const auto& a : ents[e].aliases_ar) names.push_back(a);
-      for (const auto& n : names) {
-        std::vector<std::string> w = NameWords(n);
+      for (const auto& w : name_words_[e]) {
         if (w.size() < 2) continue;
         std::vector<std::string> tail(w.begin() + 1, w.end());
         surnames.push_back({tail, e});
@@ -232,7 +332,8 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       }
     }
   }
-  auto match_surname = [&](int32_t i, const Surname& s, bool* fuzzy) -> int32_t {
+  auto match_surname = [&](int32_t i, const CueForms& first, const Surname& s,
+                           bool* fuzzy) -> int32_t {
     // Returns end token or -1.
     int32_t j = i;
     for (size_t k = 0; k < s.words.size(); ++k) {
@@ -240,11 +341,13 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       if (j < 0 || j >= static_cast<int32_t>(tokens.size()) || covered[j] || !IsWord(tokens[j])) {
         return -1;
       }
-      bool ok = k == 0 ? WordHasForm(tokens[j], s.words[k])
+      bool ok = k == 0 ? first.Has(s.words[k])
                        : CanonicalKey(tokens[j].norm) == s.words[k] || tokens[j].norm == s.words[k];
       if (!ok && s.words.size() == 1 && CodePoints(s.words[0]) >= kMinFuzzySurname) {
         std::string_view c = CanonicalKey(tokens[j].norm);
-        if (CodePoints(c) >= kMinFuzzySurname - 1 && !kb_->IsStopword(c) &&
+        const size_t lc = c.size(), ls = s.words[0].size();
+        if ((lc > ls ? lc - ls : ls - lc) <= 4 && CodePoints(c) >= kMinFuzzySurname - 1 &&
+            !kb_->IsStopword(c) &&
             WithinEditDistance1(c, s.words[0]) && kb_->LookupName(c).empty()) {
           ok = true;
           *fuzzy = true;
@@ -260,9 +363,10 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       if (covered[i] || !IsWord(tokens[i])) continue;
       int32_t best_end = -1, best_entity = -1;
       bool ambiguous = false, best_fuzzy = true;
+      const CueForms first(tokens[i]);
       for (const auto& s : surnames) {
         bool fuzzy = false;
-        int32_t e = match_surname(i, s, &fuzzy);
+        int32_t e = match_surname(i, first, s, &fuzzy);
         if (e < 0) continue;
         if (best_end < 0 || e > best_end || (e == best_end && best_fuzzy && !fuzzy)) {
           ambiguous = false;
@@ -283,8 +387,9 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       for (int f = 0; f < forms.size; ++f) {
         for (const auto& s : surnames) {
           if (s.entity == best_entity && forms.forms[f].key == s.words[0]) {
-            stripped = stripped ? std::min<int>(stripped, forms.forms[f].stripped)
-                                : forms.forms[f].stripped;
+            // Leave the article in the mention, drop glued proclitics.
+            int clitics = forms.forms[f].stripped - (forms.forms[f].article ? 2 : 0);
+            stripped = stripped ? std::min(stripped, clitics) : clitics;
           }
         }
       }
@@ -322,14 +427,12 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
           if (std::find(r.types.begin(), r.types.end(), e.type) == r.types.end()) continue;
           bool head_ok = r.heads.empty();
           for (const auto& h : r.heads) {
-            if (prev.cue_before == h) head_ok = true;
+            // The noun introduced the mention, heads the mention itself, or
+            // heads the entity's canonical Arabic name.
+            if (prev.cue_before == h || prev.first_key == h) head_ok = true;
             if (!head_ok) {
-              std::vector<std::string> names = {e.name_ar};
-              names.insert(names.end(), e.aliases_ar.begin(), e.aliases_ar.end());
-              for (const auto& n : names) {
-                auto w = NameWords(n);
-                if (!w.empty() && w[0] == h) head_ok = true;
-              }
+              const auto& w = name_words_[prev.entity][0];
+              if (!w.empty() && w[0] == h) head_ok = true;
             }
             if (head_ok) break;
           }

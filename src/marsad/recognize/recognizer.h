@@ -68,6 +68,9 @@ class EntityRecognizer {
  private:
   std::shared_ptr<const KnowledgeBase> kb_;
   EntityMatcher matcher_;
+  // Per entity: word keys of name_ar and of each Arabic alias (name first),
+  // precomputed for coreference.
+  std::vector<std::vector<std::vector<std::string>>> name_words_;
 };
 
 }  // namespace marsad

@@ -97,7 +97,6 @@ bool Protected(const U32& w) {
 bool EndsWith(const U32& w, const U32& suf) {
   return w.size() >= suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
 }
-bool StartsWith(const U32& w, const U32& p) { return w.compare(0, p.size(), p) == 0; }
 
 // Pronoun suffixes, longest first. ني (me) only after a host particle.
 const U32 kPronouns[] = {U"هما", U"كما", U"ها", U"هم", U"هن", U"كم", U"كن", U"نا", U"ني", U"ه"};
@@ -154,10 +153,12 @@ std::vector<std::string> SegmentClitics(std::string_view word) {
              closed.Short(core.substr(1)) && !closed.Short(core)) {
     // A preposition before a closed-class word (لكل, بما, لمن).
     take_prefix(1, U32(1, core[0]));
-  } else if ((core[0] == kBeh || core[0] == kLam || core[0] == kKaf) && core.size() >= 4 && core[1] != kAlef &&
-             !Protected(core) && !closed.Short(core)) {
-    // A single-letter preposition needs >= 3 letters after it; never before
-    // a plain alef (كان, لا, باب ...).
+  } else if ((core[0] == kBeh || core[0] == kLam || core[0] == kKaf) && core.size() >= 4 &&
+             (core[1] != kAlef || (core[0] != kKaf && core.size() >= 6)) && !Protected(core) &&
+             !closed.Short(core)) {
+    // A single-letter preposition needs >= 3 letters after it; before a
+    // plain alef (كان, لا, باب ...) only ب/ل and only before 5+ letters (the
+    // verbal nouns of forms VII-X: لاختبار, باستخدام).
     take_prefix(1, U32(1, core[0]));
   } else if (core[0] == kSeen && core.size() >= 5 &&
              (core[1] == kYeh || core[1] == kTeh || core[1] == kNoon || core[1] == kAlefHamzaAbove) &&

@@ -231,6 +231,18 @@ StemSplit LightStemSplit(std::string_view norm) {
   // Protected stems have 4+ letters (shorter words are never stripped).
   auto is_protected = [&](std::string_view s) { return s.size() >= 8 && protect.Contains(s); };
   if (is_protected(w)) return r;
+  // The pronoun suffix that step 3 would strip from s (empty if none).
+  auto pronoun_of = [&](std::string_view s) -> std::string_view {
+    for (std::string_view suf : kPronounSuffixes) {
+      if (EndsWith(s, suf) && letters(s) - letters(suf) >= kMinStemLetters) return suf;
+    }
+    return {};
+  };
+  // A protected stem with a pronoun suffix (بلادنا): strip only the suffix.
+  if (std::string_view suf = pronoun_of(w); !suf.empty() && is_protected(w.substr(0, w.size() - suf.size()))) {
+    r.suffix_bytes = static_cast<uint8_t>(suf.size());
+    return r;
+  }
   auto strip = [&](std::string_view p) {
     if (StartsWith(w, p) && letters(w) - letters(p) >= kMinStemLetters) {
       w.remove_prefix(p.size());
@@ -239,10 +251,28 @@ StemSplit LightStemSplit(std::string_view norm) {
     }
     return false;
   };
+  // A one-letter proclitic also needs 3 letters once a pronoun suffix is
+  // counted out (بعضها is بعض+ها, not ب+عضها), and the remainder must not
+  // ف is kept before ي (فيها, فيلم) and ك before a plain alef that is not
+  // the article (كافة, كاشفة).
+  auto strip1 = [&](std::string_view p) {
+    if (!StartsWith(w, p) || letters(w) - 1 < kMinStemLetters) return false;
+    std::string_view rest = w.substr(p.size());
+    for (std::string_view suf : kPronounSuffixes) {
+      if (EndsWith(rest, suf) && letters(rest) - letters(suf) < kMinStemLetters) return false;
+    }
+    if (p == kFeh && StartsWith(rest, "\xD9\x8A")) return false;                          // ي
+    if (p == kKaf && StartsWith(rest, "\xD8\xA7") && !StartsWith(rest, kAl)) return false;  // ا
+    return strip(p);
+  };
   // Proclitics: [و|ف]? ( لل | [ب|ك] ال? | ال | ل )?  An alternative whose
   // remainder is a protected stem wins over a longer one (لليبيا = ل+ليبيا).
-  if (strip(kWaw) || strip(kFeh)) {
+  if (strip1(kWaw) || strip1(kFeh)) {
     if (is_protected(w)) return r;
+    if (std::string_view suf = pronoun_of(w); !suf.empty() && is_protected(w.substr(0, w.size() - suf.size()))) {
+      r.suffix_bytes = static_cast<uint8_t>(suf.size());
+      return r;
+    }
   }
   auto strip_if_protected = [&](std::string_view p) {
     if (StartsWith(w, p) && is_protected(w.substr(p.size()))) return strip(p);
@@ -251,21 +281,22 @@ StemSplit LightStemSplit(std::string_view norm) {
   if (strip_if_protected(kLam) || strip_if_protected(kBeh) || strip_if_protected(kKaf)) return r;
   if (strip(kLamLam)) {
     // ل + ال with the alef dropped (للبوكمال).
-  } else if (strip(kBeh) || strip(kKaf)) {
-    if (!is_protected(w)) strip(kAl);
+  } else if (StartsWith(w, kBeh) || StartsWith(w, kKaf)) {
+    std::string_view p = w.substr(0, 2);
+    std::string_view rest = w.substr(2);
+    if (StartsWith(rest, kAl) && letters(rest) - 2 >= kMinStemLetters && !is_protected(rest)) {
+      strip(p);
+      strip(kAl);  // بال / كال
+    } else {
+      strip1(p);
+    }
   } else if (!strip(kAl)) {
-    strip(kLam);
+    strip1(kLam);
   }
   // Pronoun suffix (at most one), unless the stem is protected.
   if (!is_protected(w)) {
-    for (std::string_view suf : kPronounSuffixes) {
-      if (EndsWith(w, suf) && letters(w) - letters(suf) >= kMinStemLetters) {
-        std::string_view rest = w.substr(0, w.size() - suf.size());
-        w = rest;
-        r.suffix_bytes = static_cast<uint8_t>(suf.size());
-        break;
-      }
-    }
+    std::string_view suf = pronoun_of(w);
+    r.suffix_bytes = static_cast<uint8_t>(suf.size());
   }
   return r;
 }

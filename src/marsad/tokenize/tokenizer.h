@@ -39,7 +39,9 @@ std::vector<Span> SplitSentences(std::string_view text);
 //   * then one of: لل (ل + ال), ب/ك optionally followed by ال, ال, ل;
 //   * then one pronoun suffix: هما ها هم هن كم كن نا (a bare ه, ي or ك is
 //     never stripped: in matching form ه is also the feminine ending ة).
-// Every strip must leave at least 3 letters, and stripping stops as soon as
+// Every strip must leave at least 3 letters (a one-letter proclitic: also
+// once a pronoun suffix is counted out; ف is kept before ي, ك before a
+// non-article alef), and stripping stops as soon as
 // the remainder is a protected stem (data/tokenize/stem_protected.tsv, words
 // whose first or last letters only look like clitics: وزير, فريق, كتاب ...).
 // The future marker س is deliberately not stripped (سياسة, سيارة, سيطرة).
@@ -56,8 +58,11 @@ struct StemSplit {
 StemSplit LightStemSplit(std::string_view norm_word);
 
 // Clitic segmentation of one word (any form) into segments in the style of
-// the Farasa gold standard ("و+ال+كتاب", "كتاب+ها"); used by `marsad eval
-// segment`.
+// the Farasa gold standard ("و+ال+كتاب", "كتاب+ها", "ل+ال+مؤتمر" for
+// "للمؤتمر", "أعلن+ت", "مدين+ة"); rule-based, no lexicon (see
+// docs/normalization.md). Diacritics and tatweel are dropped; a word that is
+// not all Arabic letters comes back whole. Never returns an empty vector for
+// non-empty input. Used by `marsad eval segment`.
 std::vector<std::string> SegmentClitics(std::string_view word);
 
 }  // namespace marsad

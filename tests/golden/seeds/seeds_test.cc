@@ -40,16 +40,23 @@ std::map<std::string, SeedExpectation> LoadExpectations() {
     SeedExpectation& e = out[r.fields[0]];
     const std::string& key = r.fields[1];
     const std::string& v = r.fields[2];
-    if (key == "title") e.title = v;
-    else if (key == "outlet") e.outlet = v;
+    if (key == "title")
+      e.title = v;
+    else if (key == "outlet")
+      e.outlet = v;
     else if (key == "published") {
       e.published = v;
       e.precision = r.fields.size() > 3 ? r.fields[3] : "";
-    } else if (key == "wires") e.wires = v;
-    else if (key == "removed") e.removed[v] = r.fields.size() > 3 ? std::stoi(r.fields[3]) : 0;
-    else if (key == "paragraphs") e.paragraphs = std::stoi(v);
-    else if (key == "kept") e.kept.push_back(v);
-    else ADD_FAILURE() << "expectations.tsv:" << r.line << ": unknown key " << key;
+    } else if (key == "wires")
+      e.wires = v;
+    else if (key == "removed")
+      e.removed[v] = r.fields.size() > 3 ? std::stoi(r.fields[3]) : 0;
+    else if (key == "paragraphs")
+      e.paragraphs = std::stoi(v);
+    else if (key == "kept")
+      e.kept.push_back(v);
+    else
+      ADD_FAILURE() << "expectations.tsv:" << r.line << ": unknown key " << key;
   }
   return out;
 }
@@ -130,8 +137,7 @@ TEST_F(SeedsTest, EverySeedMatchesItsExpectations) {
     for (const auto& l : r.removed) ++removed[l.reason];
     EXPECT_EQ(removed, e.removed);
     for (const auto& l : r.removed) {
-      EXPECT_TRUE(e.removed.count(l.reason)) << "unexpected removal [" << l.reason << "] "
-                                             << l.text;
+      EXPECT_TRUE(e.removed.count(l.reason)) << "unexpected removal [" << l.reason << "] " << l.text;
     }
 
     // Body: paragraph count, the lines that must survive, and every raw line

@@ -105,7 +105,9 @@ void CheckAlignment(std::string_view in, Fn normalize, const char* name) {
   for (size_t i = 0; i < al.size(); ++i) {
     ASSERT_GE(al[i], 0);
     ASSERT_LE(al[i], static_cast<int32_t>(in.size()));
-    if (i > 0) ASSERT_LE(al[i - 1], al[i]) << name << " not monotonic at " << i;
+    if (i > 0) {
+      ASSERT_LE(al[i - 1], al[i]) << name << " not monotonic at " << i;
+    }
     ASSERT_TRUE(in_bounds.count(al[i])) << name << " maps into the middle of a character";
   }
   // Each output character comes from input characters that normalize to
@@ -192,7 +194,9 @@ TEST(TokenizePropertyTest, SpansOrderedInRangeOnBoundaries) {
       ASSERT_TRUE(sents.empty() ? t.sentence == 0 : t.sentence < static_cast<int32_t>(sents.size()));
       prev_sentence = t.sentence;
       // Segmentation never crashes and never loses letters of a word.
-      if (t.kind == TokenKind::kArabic) ASSERT_FALSE(SegmentClitics(text).empty());
+      if (t.kind == TokenKind::kArabic) {
+        ASSERT_FALSE(SegmentClitics(text).empty());
+      }
     }
   }
 }

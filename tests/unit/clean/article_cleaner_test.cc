@@ -15,7 +15,7 @@ namespace {
 class ArticleCleanerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto c = ArticleCleaner::Create(testing::DataDir());
+    auto c = ArticleCleaner::Create(test_data::DataDir());
     ASSERT_TRUE(c.ok()) << c.status().ToString();
     cleaner_ = new std::shared_ptr<const ArticleCleaner>(*c);
   }
@@ -130,6 +130,18 @@ TEST_F(ArticleCleanerTest, KickerAboveHeadline) {
   EXPECT_EQ(r.body, kLead);
 }
 
+TEST_F(ArticleCleanerTest, KickerAboveHintedHeadline) {
+  std::string headline = "القوات الحكومية تستعيد السيطرة على بلدة خان شيخون";
+  CleanHints hints;
+  hints.title = headline;
+  // Kicker "After a week of battles.." above the headline given as a hint.
+  CleanResult r = Clean("بعد أسبوع من المعارك..\n" + headline + "\n\n" + kLead, hints);
+  EXPECT_EQ(r.title, headline);
+  EXPECT_EQ(Count(r, "kicker"), 1);
+  EXPECT_EQ(Count(r, "title"), 1);
+  EXPECT_EQ(r.body, kLead);
+}
+
 TEST_F(ArticleCleanerTest, DeckBelowHeadlineStaysInBody) {
   // Headline, then a standfirst ("The return comes after weeks of calm on the
   // front lines") that is article text, not a kicker.
@@ -156,10 +168,10 @@ TEST_F(ArticleCleanerTest, WireCreditInLeadAndCreditLine) {
   CleanResult r1 = Clean(sana);
   EXPECT_EQ(r1.wires, std::vector<std::string>{"sana"});
   EXPECT_TRUE(BodyHas(r1, "دمشق-سانا"));  // the lead keeps its credit
-  EXPECT_FALSE(r1.outlet.has_value());     // an agency credit is not the publisher
+  EXPECT_FALSE(r1.outlet.has_value());    // an agency credit is not the publisher
 
-  std::string reuters = std::string("قافلة مساعدات تصل إلى دوما\n\n") + "بيروت (رويترز) - " +
-                        kLead + "\n\n(أ ف ب)\n";
+  std::string reuters =
+      std::string("قافلة مساعدات تصل إلى دوما\n\n") + "بيروت (رويترز) - " + kLead + "\n\n(أ ف ب)\n";
   CleanResult r2 = Clean(reuters);
   EXPECT_EQ(r2.wires, (std::vector<std::string>{"afp", "reuters"}));
   EXPECT_EQ(Count(r2, "wire-credit"), 1);
@@ -168,12 +180,11 @@ TEST_F(ArticleCleanerTest, WireCreditInLeadAndCreditLine) {
 TEST_F(ArticleCleanerTest, OutletsAndAgenciesMentionedInSentencesAreIgnored) {
   // "Al Mayadeen channel reported, quoting Reuters, that ..." and "Al Arabiya
   // Net said ..." inside article sentences: neither publisher nor wire.
-  std::string raw =
-      std::string("تطورات ميدانية في ريف دير الزور\n\n") +
-      "وذكرت قناة الميادين نقلاً عن وكالة رويترز أن القوات الحكومية وصلت إلى أطراف المدينة "
-      "بعد معارك استمرت أياماً مع مسلحي التنظيم.\n\n" +
-      "من جهتها قالت العربية نت إن المعارك ما زالت مستمرة في الأحياء الشرقية من المدينة "
-      "حتى ساعة متأخرة من الليل.\n";
+  std::string raw = std::string("تطورات ميدانية في ريف دير الزور\n\n") +
+                    "وذكرت قناة الميادين نقلاً عن وكالة رويترز أن القوات الحكومية وصلت إلى أطراف المدينة "
+                    "بعد معارك استمرت أياماً مع مسلحي التنظيم.\n\n" +
+                    "من جهتها قالت العربية نت إن المعارك ما زالت مستمرة في الأحياء الشرقية من المدينة "
+                    "حتى ساعة متأخرة من الليل.\n";
   CleanResult r = Clean(raw);
   EXPECT_FALSE(r.outlet.has_value());
   EXPECT_TRUE(r.wires.empty());
@@ -209,8 +220,8 @@ TEST_F(ArticleCleanerTest, CaptionAndItsIconDuplicate) {
   // Caption "Children in a camp near Atmeh - 3 March 2019 (photographer)"
   // printed as a caption and again after "camera icon".
   std::string caption = "أطفال في مخيم قرب أطمة - 3 آذار 2019 (المصور سامر)";
-  std::string raw = std::string("نازحون يعودون إلى قرى ريف حماة\n\n") + caption +
-                    "\n\ncamera icon" + caption + "\n\n" + kLead;
+  std::string raw = std::string("نازحون يعودون إلى قرى ريف حماة\n\n") + caption + "\n\ncamera icon" +
+                    caption + "\n\n" + kLead;
   CleanResult r = Clean(raw);
   EXPECT_EQ(Count(r, "image-caption"), 2);
   EXPECT_EQ(r.body, kLead);
@@ -227,8 +238,7 @@ TEST_F(ArticleCleanerTest, DateInsideArticleIsNotPublicationDate) {
 }
 
 TEST_F(ArticleCleanerTest, ParagraphBreaksAndLineBreaks) {
-  std::string raw = std::string("نازحون يعودون إلى قرى ريف حماة\r\n\r\n") + kLead + "\r\n" +
-                    kSecond + "\r\n";
+  std::string raw = std::string("نازحون يعودون إلى قرى ريف حماة\r\n\r\n") + kLead + "\r\n" + kSecond + "\r\n";
   CleanResult r = Clean(raw);
   EXPECT_EQ(r.body, std::string(kLead) + "\n" + kSecond);
 }
@@ -242,8 +252,8 @@ TEST_F(ArticleCleanerTest, InvalidUtf8DoesNotCrash) {
 
 TEST_F(ArticleCleanerTest, CategoryLabelAboveHeadlineIsKicker) {
   // "Syria news" label above the headline.
-  std::string raw = std::string("أخبار سورية\n") +
-                    "القوات الحكومية تستعيد السيطرة على بلدة خان شيخون\n\n" + kLead;
+  std::string raw =
+      std::string("أخبار سورية\n") + "القوات الحكومية تستعيد السيطرة على بلدة خان شيخون\n\n" + kLead;
   CleanResult r = Clean(raw);
   EXPECT_EQ(r.title, "القوات الحكومية تستعيد السيطرة على بلدة خان شيخون");
   EXPECT_EQ(Count(r, "kicker"), 1);
@@ -258,8 +268,8 @@ TEST_F(ArticleCleanerTest, HeadlineWithADateIsNotADateline) {
 
 TEST_F(ArticleCleanerTest, PlaceAndDateLineIsADateline) {
   // "Damascus - Sunday 14 June 2020" under the headline.
-  CleanResult r = Clean(std::string("نازحون يعودون إلى قرى ريف حماة\n") +
-                        "دمشق - الأحد 14 حزيران 2020\n\n" + kLead);
+  CleanResult r =
+      Clean(std::string("نازحون يعودون إلى قرى ريف حماة\n") + "دمشق - الأحد 14 حزيران 2020\n\n" + kLead);
   ASSERT_TRUE(r.published.has_value());
   EXPECT_EQ(r.published->value, "2020-06-14");
   EXPECT_EQ(r.published->precision, Precision::kDay);
@@ -269,8 +279,8 @@ TEST_F(ArticleCleanerTest, PlaceAndDateLineIsADateline) {
 
 TEST_F(ArticleCleanerTest, PublicationDatePreferredOverUpdateTime) {
   // "Last update: 15/06/2020 - 08:00" printed before "Published: 14/06/2020".
-  std::string raw = std::string("نازحون يعودون إلى قرى ريف حماة\n") +
-                    "آخر تحديث: 15/06/2020 - 08:00\n" + "نشر في: 14/06/2020 - 10:45\n\n" + kLead;
+  std::string raw = std::string("نازحون يعودون إلى قرى ريف حماة\n") + "آخر تحديث: 15/06/2020 - 08:00\n" +
+                    "نشر في: 14/06/2020 - 10:45\n\n" + kLead;
   CleanResult r = Clean(raw);
   ASSERT_TRUE(r.published.has_value());
   EXPECT_EQ(r.published->value, "2020-06-14T10:45");
@@ -279,8 +289,8 @@ TEST_F(ArticleCleanerTest, PublicationDatePreferredOverUpdateTime) {
 
 TEST_F(ArticleCleanerTest, UpdateTimeAloneIsInferred) {
   // Only "Last update: 15/06/2020 - 08:00" is printed.
-  CleanResult r = Clean(std::string("نازحون يعودون إلى قرى ريف حماة\n") +
-                        "آخر تحديث: 15/06/2020 - 08:00\n\n" + kLead);
+  CleanResult r =
+      Clean(std::string("نازحون يعودون إلى قرى ريف حماة\n") + "آخر تحديث: 15/06/2020 - 08:00\n\n" + kLead);
   ASSERT_TRUE(r.published.has_value());
   EXPECT_EQ(r.published->value, "2020-06-15T08:00");
   EXPECT_TRUE(r.published->inferred);
@@ -301,8 +311,8 @@ TEST_F(ArticleCleanerTest, RtStylePageFooterAndFollowLine) {
 TEST_F(ArticleCleanerTest, QudsStyleTitleAndAgenciesCredit) {
   // Al-Quds Al-Arabi style: "<title> | القدس العربي", "(وكالات)" at the end,
   // and an AFP credit closing the last paragraph.
-  std::string raw = std::string("نازحون يعودون إلى قرى ريف حماة | القدس العربي\n\n") + kLead +
-                    "\n\n" + "وقال مسؤول محلي إن عدد العائدين "
+  std::string raw = std::string("نازحون يعودون إلى قرى ريف حماة | القدس العربي\n\n") + kLead + "\n\n" +
+                    "وقال مسؤول محلي إن عدد العائدين "
                     "تجاوز ألف عائلة خلال أسبوع واحد فقط بحسب إحصاءات المجلس المحلي (أ ف ب)\n\n"
                     "(وكالات)\n";
   CleanResult r = Clean(raw);

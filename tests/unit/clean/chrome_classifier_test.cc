@@ -13,7 +13,7 @@ namespace {
 class ChromeClassifierTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto c = ChromeClassifier::Load(testing::DataDir() + "/chrome.tsv");
+    auto c = ChromeClassifier::Load(test_data::DataDir() + "/chrome.tsv");
     ASSERT_TRUE(c.ok()) << c.status().ToString();
     classifier_ = new std::shared_ptr<const ChromeClassifier>(*c);
   }
@@ -33,28 +33,27 @@ TEST_F(ChromeClassifierTest, EdgeCases) {
 }
 
 TEST_F(ChromeClassifierTest, ShareAndFollowWidgets) {
-  EXPECT_EQ(Classify("مشاركة:"), "share-widget");                    // "Share:"
-  EXPECT_EQ(Classify("شارك على:"), "share-widget");                  // "Share on:"
+  EXPECT_EQ(Classify("مشاركة:"), "share-widget");                       // "Share:"
+  EXPECT_EQ(Classify("شارك على:"), "share-widget");                     // "Share on:"
   EXPECT_EQ(Classify("فيسبوك تويتر واتساب تيليجرام"), "share-widget");  // share buttons
   EXPECT_EQ(Classify("Facebook Twitter WhatsApp Telegram"), "share-widget");
-  EXPECT_EQ(Classify("طباعة"), "share-widget");                      // "Print"
-  EXPECT_EQ(Classify("تابعونا على تلغرام"), "subscribe-widget");     // "Follow us on Telegram"
+  EXPECT_EQ(Classify("طباعة"), "share-widget");                   // "Print"
+  EXPECT_EQ(Classify("تابعونا على تلغرام"), "subscribe-widget");  // "Follow us on Telegram"
   // "Follow Syria TV's news on Telegram"
   EXPECT_EQ(Classify("لمتابعة أخبار تلفزيون سوريا على تلغرام"), "subscribe-widget");
 }
 
 TEST_F(ChromeClassifierTest, RelatedLinks) {
-  EXPECT_EQ(Classify("اقرأ أيضاً:"), "related-links");       // "Read also:"
-  EXPECT_EQ(Classify("إقرأ أيضا"), "related-links");         // hamza-below variant
-  EXPECT_EQ(Classify("مواضيع ذات صلة"), "related-links");    // "Related topics"
-  EXPECT_EQ(Classify("الأكثر قراءة"), "related-links");      // "Most read"
+  EXPECT_EQ(Classify("اقرأ أيضاً:"), "related-links");      // "Read also:"
+  EXPECT_EQ(Classify("إقرأ أيضا"), "related-links");       // hamza-below variant
+  EXPECT_EQ(Classify("مواضيع ذات صلة"), "related-links");  // "Related topics"
+  EXPECT_EQ(Classify("الأكثر قراءة"), "related-links");    // "Most read"
   // "Read also: the UN calls for a ceasefire in Idlib" (a linked headline)
-  EXPECT_EQ(Classify("اقرأ أيضاً: الأمم المتحدة تدعو إلى وقف إطلاق النار في إدلب"),
-            "related-links");
+  EXPECT_EQ(Classify("اقرأ أيضاً: الأمم المتحدة تدعو إلى وقف إطلاق النار في إدلب"), "related-links");
 }
 
 TEST_F(ChromeClassifierTest, CommentFormsAndNavigation) {
-  EXPECT_EQ(Classify("أضف تعليقك"), "comment-widget");  // "Add your comment"
+  EXPECT_EQ(Classify("أضف تعليقك"), "comment-widget");     // "Add your comment"
   EXPECT_EQ(Classify("التعليقات (3)"), "comment-widget");  // "Comments (3)"
   EXPECT_EQ(Classify("Your email address will not be published. Required fields are marked *"),
             "comment-widget");
@@ -66,9 +65,9 @@ TEST_F(ChromeClassifierTest, CommentFormsAndNavigation) {
 }
 
 TEST_F(ChromeClassifierTest, DonationAppeals) {
-  EXPECT_EQ(Classify("ادعم الصحافة المستقلة"), "donation-appeal");  // "Support independent press"
-  EXPECT_EQ(Classify("تبرع الآن"), "donation-appeal");               // "Donate now"
-  EXPECT_EQ(Classify("انقر هنا للتبرع"), "donation-appeal");         // "Click here to donate"
+  EXPECT_EQ(Classify("ادعم الصحافة المستقلة"), "donation-appeal");    // "Support independent press"
+  EXPECT_EQ(Classify("تبرع الآن"), "donation-appeal");                // "Donate now"
+  EXPECT_EQ(Classify("انقر هنا للتبرع"), "donation-appeal");          // "Click here to donate"
   EXPECT_EQ(Classify("خمسة دولارات شهريا تكفي"), "donation-appeal");  // "Five dollars a month"
 }
 
@@ -78,49 +77,48 @@ TEST_F(ChromeClassifierTest, CaptionsAndIcons) {
   // "<caption> - 12 May 2021 (<photographer>)"
   EXPECT_EQ(Classify("سوق شعبي في مدينة إدلب - 12 أيار 2021 (المصور سامر)"), "image-caption");
   EXPECT_EQ(Classify("صورة أرشيفية (رويترز)"), "image-caption");  // "Archive photo (Reuters)"
-  EXPECT_EQ(Classify("(تعبيرية)"), "image-caption");             // "(illustrative)"
+  EXPECT_EQ(Classify("(تعبيرية)"), "image-caption");              // "(illustrative)"
   EXPECT_EQ(Classify("Getty Images"), "image-caption");
   EXPECT_EQ(Classify("clock icon"), "icon-residue");
-  EXPECT_EQ(Classify("A A A"), "icon-residue");                  // font-size buttons
-  EXPECT_EQ(Classify("ع ع ع"), "icon-residue");                  // same, Arabic letter
-  EXPECT_EQ(Classify("حجم الخط"), "icon-residue");               // "Font size"
+  EXPECT_EQ(Classify("A A A"), "icon-residue");     // font-size buttons
+  EXPECT_EQ(Classify("ع ع ع"), "icon-residue");     // same, Arabic letter
+  EXPECT_EQ(Classify("حجم الخط"), "icon-residue");  // "Font size"
 }
 
 TEST_F(ChromeClassifierTest, ContactCopyrightMeta) {
-  EXPECT_EQ(Classify("للتواصل: info@example.org"), "contact");       // "Contact: ..."
-  EXPECT_EQ(Classify("للتصحيح أو الإضافة راسلونا"), "contact");       // "For corrections ..."
-  EXPECT_EQ(Classify("جميع الحقوق محفوظة © 2023"), "copyright");     // "All rights reserved"
-  EXPECT_EQ(Classify("رقم الخبر: 120045"), "news-id");               // "News number"
-  EXPECT_EQ(Classify("تاريخ النشر: 05/03/2021"), "dateline");        // "Published: ..."
-  EXPECT_EQ(Classify("عدد المشاهدات: 1,204"), "page-meta");          // "Views"
-  EXPECT_EQ(Classify("3 دقائق للقراءة"), "page-meta");               // "3 minutes read"
-  EXPECT_EQ(Classify("الوسوم: سوريا، إدلب، النزوح"), "tags");        // "Tags: ..."
-  EXPECT_EQ(Classify("إعلان"), "advertisement");                    // "Advertisement"
+  EXPECT_EQ(Classify("للتواصل: info@example.org"), "contact");    // "Contact: ..."
+  EXPECT_EQ(Classify("للتصحيح أو الإضافة راسلونا"), "contact");   // "For corrections ..."
+  EXPECT_EQ(Classify("جميع الحقوق محفوظة © 2023"), "copyright");  // "All rights reserved"
+  EXPECT_EQ(Classify("رقم الخبر: 120045"), "news-id");            // "News number"
+  EXPECT_EQ(Classify("تاريخ النشر: 05/03/2021"), "dateline");     // "Published: ..."
+  EXPECT_EQ(Classify("عدد المشاهدات: 1,204"), "page-meta");       // "Views"
+  EXPECT_EQ(Classify("3 دقائق للقراءة"), "page-meta");            // "3 minutes read"
+  EXPECT_EQ(Classify("الوسوم: سوريا، إدلب، النزوح"), "tags");     // "Tags: ..."
+  EXPECT_EQ(Classify("إعلان"), "advertisement");                  // "Advertisement"
   EXPECT_EQ(Classify("www.alquds.co.uk"), "site-name");
   EXPECT_EQ(Classify("example.ir"), "site-name");
 }
 
 TEST_F(ChromeClassifierTest, SourceFootersAndBylines) {
-  EXPECT_EQ(Classify("المصدر: الجزيرة نت"), "source-footer");       // "Source: Al Jazeera Net"
-  EXPECT_EQ(Classify("المصدر : وكالات"), "source-footer");          // "Source: agencies"
-  EXPECT_EQ(Classify("(وكالات)"), "source-footer");                 // "(agencies)"
-  EXPECT_EQ(Classify("بقلم: سامي الخطيب"), "source-footer");        // "By: Sami al-Khatib"
-  EXPECT_EQ(Classify("بقلم سامي الخطيب"), "byline");                // "By Sami al-Khatib"
+  EXPECT_EQ(Classify("المصدر: الجزيرة نت"), "source-footer");  // "Source: Al Jazeera Net"
+  EXPECT_EQ(Classify("المصدر : وكالات"), "source-footer");     // "Source: agencies"
+  EXPECT_EQ(Classify("(وكالات)"), "source-footer");            // "(agencies)"
+  EXPECT_EQ(Classify("بقلم: سامي الخطيب"), "source-footer");   // "By: Sami al-Khatib"
+  EXPECT_EQ(Classify("بقلم سامي الخطيب"), "byline");           // "By Sami al-Khatib"
 }
 
 TEST_F(ChromeClassifierTest, DisclaimersCookiesAppsRelativeTimes) {
   // "What is stated in the article expresses its author's opinion and not
   // necessarily the site's"
-  EXPECT_EQ(Classify("ما ورد في المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي الموقع"),
-            "disclaimer");
+  EXPECT_EQ(Classify("ما ورد في المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي الموقع"), "disclaimer");
   EXPECT_EQ(Classify("تنويه: تم تعديل العنوان"), "disclaimer");  // "Note: headline edited"
   // "This site uses cookies to improve your experience"
   EXPECT_EQ(Classify("يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك"), "cookie-notice");
   EXPECT_EQ(Classify("حمّل تطبيق الموقع على هاتفك"), "subscribe-widget");  // "Download the app"
-  EXPECT_EQ(Classify("منذ 3 ساعات"), "page-meta");                       // "3 hours ago"
+  EXPECT_EQ(Classify("منذ 3 ساعات"), "page-meta");                        // "3 hours ago"
   EXPECT_EQ(Classify("للمزيد من الأخبار اضغط هنا"), "related-links");     // "For more, click here"
   EXPECT_EQ(Classify("(المصدر: وكالة الأناضول)"), "source-footer");       // "(Source: Anadolu)"
-  EXPECT_EQ(Classify("ترجمة وتحرير: نون بوست"), "source-footer");        // "Translated and edited by"
+  EXPECT_EQ(Classify("ترجمة وتحرير: نون بوست"), "source-footer");         // "Translated and edited by"
   EXPECT_EQ(Classify("إلغاء الرد"), "comment-widget");                    // "Cancel reply"
 }
 
@@ -138,8 +136,7 @@ TEST_F(ChromeClassifierTest, KeepsArticleSentencesAboutTheseTopics) {
 TEST_F(ChromeClassifierTest, KeepsArticleSentencesWithChromeWords) {
   // "The source said government forces shelled the town with heavy artillery
   // this morning."
-  EXPECT_EQ(Classify("وقال المصدر إن القوات الحكومية قصفت البلدة بالمدفعية الثقيلة صباح اليوم."),
-            "");
+  EXPECT_EQ(Classify("وقال المصدر إن القوات الحكومية قصفت البلدة بالمدفعية الثقيلة صباح اليوم."), "");
   // "Source: regime forces began shelling the eastern districts of the city
   // this morning with heavy artillery and warplanes, and..." (long)
   EXPECT_EQ(Classify("المصدر: قوات النظام بدأت منذ الصباح بقصف الأحياء الشرقية للمدينة "

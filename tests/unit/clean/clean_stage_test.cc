@@ -10,7 +10,7 @@ namespace marsad {
 namespace {
 
 TEST(CleanStageTest, NameAndLayers) {
-  auto stage = MakeCleanStage(clean::testing::DataDir());
+  auto stage = MakeCleanStage(clean::test_data::DataDir());
   ASSERT_TRUE(stage.ok()) << stage.status().ToString();
   EXPECT_EQ((*stage)->Name(), "clean.article.v1");
   EXPECT_EQ((*stage)->Requires(), std::vector<std::string>{"raw"});
@@ -23,7 +23,7 @@ TEST(CleanStageTest, BadDataDirIsStatusNotCrash) {
 }
 
 TEST(CleanStageTest, FillsDocumentAndIsThreadSafe) {
-  auto stage = MakeCleanStage(clean::testing::DataDir());
+  auto stage = MakeCleanStage(clean::test_data::DataDir());
   ASSERT_TRUE(stage.ok());
   // "Displaced return to Hama villages" + a lead paragraph + share widget.
   const std::string raw =
@@ -49,7 +49,7 @@ TEST(CleanStageTest, FillsDocumentAndIsThreadSafe) {
 }
 
 TEST(CleanStageTest, EmptyRawGivesDiagnostic) {
-  auto stage = MakeCleanStage(clean::testing::DataDir());
+  auto stage = MakeCleanStage(clean::test_data::DataDir());
   ASSERT_TRUE(stage.ok());
   Document d;
   ASSERT_TRUE((*stage)->Process(d).ok());

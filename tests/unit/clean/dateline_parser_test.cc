@@ -10,7 +10,7 @@ namespace {
 class DatelineParserTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto p = DatelineParser::Load(testing::DataDir());
+    auto p = DatelineParser::Load(test_data::DataDir());
     ASSERT_TRUE(p.ok()) << p.status().ToString();
     parser_ = new std::shared_ptr<const DatelineParser>(*p);
   }

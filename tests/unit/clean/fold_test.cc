@@ -12,7 +12,7 @@ TEST(FoldKeyTest, EmptyAndWhitespaceOnly) {
 }
 
 TEST(FoldKeyTest, TatweelAndDiacriticsOnlyFoldToEmpty) {
-  EXPECT_EQ(FoldKey("ـــــ"), "");     // tatweel run
+  EXPECT_EQ(FoldKey("ـــــ"), "");  // tatweel run
   EXPECT_EQ(FoldKey("َُِ"), "");       // fatha, damma, kasra
 }
 
@@ -48,7 +48,9 @@ TEST(SanitizeUtf8Test, ReplacesMalformedBytes) {
   EXPECT_FALSE(SanitizeUtf8("سلام", &out));  // "peace", valid
   EXPECT_EQ(out, "سلام");
   EXPECT_TRUE(SanitizeUtf8(std::string("a\xFF") + "b", &out));
-  EXPECT_EQ(out, "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(out,
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 }  // namespace

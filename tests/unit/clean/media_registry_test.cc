@@ -10,10 +10,10 @@ namespace {
 class OutletRegistryTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto reg = MediaRegistry::Load(testing::DataDir() + "/outlets.tsv");
+    auto reg = MediaRegistry::Load(test_data::DataDir() + "/outlets.tsv");
     ASSERT_TRUE(reg.ok()) << reg.status().ToString();
     outlets_ = new MediaRegistry(std::move(*reg));
-    auto w = MediaRegistry::Load(testing::DataDir() + "/wires.tsv");
+    auto w = MediaRegistry::Load(test_data::DataDir() + "/wires.tsv");
     ASSERT_TRUE(w.ok()) << w.status().ToString();
     wires_ = new MediaRegistry(std::move(*w));
   }
@@ -65,7 +65,7 @@ TEST_F(OutletRegistryTest, FindByNameIsWholeText) {
   ASSERT_NE(outlets_->FindByName("إرم نيوز"), nullptr);
   EXPECT_EQ(outlets_->FindByName("ارم نيوز")->id, "eremnews");  // without hamza
   EXPECT_EQ(outlets_->FindByName("إرم نيوز اليوم"), nullptr);
-  EXPECT_EQ(outlets_->FindByName("kayhan")->id, "kayhan");      // by id
+  EXPECT_EQ(outlets_->FindByName("kayhan")->id, "kayhan");  // by id
 }
 
 TEST_F(OutletRegistryTest, WireVariants) {
@@ -84,9 +84,8 @@ TEST_F(OutletRegistryTest, WireVariants) {
 }
 
 TEST(MediaRegistryRowsTest, RejectsDuplicateIds) {
-  std::vector<std::vector<std::string>> rows = {
-      {"x", "اكس", "X", "x.com", "SY", "", "اكس", ""},
-      {"x", "اكس", "X", "y.com", "SY", "", "اكس", ""}};
+  std::vector<std::vector<std::string>> rows = {{"x", "اكس", "X", "x.com", "SY", "", "اكس", ""},
+                                                {"x", "اكس", "X", "y.com", "SY", "", "اكس", ""}};
   EXPECT_FALSE(MediaRegistry::FromRows(rows, "test").ok());
 }
 

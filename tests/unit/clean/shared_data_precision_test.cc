@@ -95,7 +95,7 @@ TEST(SharedDataPrecisionTest, NewsSentencesAreNotRemoved) {
   if (!fs::is_directory(shared + "/data")) GTEST_SKIP() << "no " << shared << "/data";
   auto sentences = LoadSentences(shared);
   if (sentences.empty()) GTEST_SKIP() << "no evaluation sentences found under " << shared;
-  auto cleaner = ArticleCleaner::Create(testing::DataDir());
+  auto cleaner = ArticleCleaner::Create(test_data::DataDir());
   ASSERT_TRUE(cleaner.ok()) << cleaner.status().ToString();
   size_t removed = 0;
   for (size_t i = 0; i < sentences.size(); i += 8) {
@@ -118,8 +118,8 @@ TEST(SharedDataPrecisionTest, NewsSentencesAreNotRemoved) {
 
 std::vector<std::string> LoadHeadlines(const std::string& shared) {
   std::vector<std::string> out;
-  for (const char* part : {"claim/train", "claim/dev", "claim/test", "stance/train", "stance/dev",
-                           "stance/test"}) {
+  for (const char* part :
+       {"claim/train", "claim/dev", "claim/test", "stance/train", "stance/dev", "stance/test"}) {
     auto rows = ReadCsv(shared + "/data/ans/data/" + part + ".csv");
     if (rows.empty()) continue;
     for (size_t c = 0; c < rows[0].size(); ++c) {
@@ -139,9 +139,9 @@ TEST(SharedDataPrecisionTest, HeadlinesAreNotChromeAndBecomeTitles) {
   const std::string shared = MARSAD_SHARED_DIR;
   auto headlines = LoadHeadlines(shared);
   if (headlines.empty()) GTEST_SKIP() << "no ANS headlines under " << shared << "/data/ans";
-  auto cleaner = ArticleCleaner::Create(testing::DataDir());
+  auto cleaner = ArticleCleaner::Create(test_data::DataDir());
   ASSERT_TRUE(cleaner.ok()) << cleaner.status().ToString();
-  auto chrome = ChromeClassifier::Load(testing::DataDir() + "/chrome.tsv");
+  auto chrome = ChromeClassifier::Load(test_data::DataDir() + "/chrome.tsv");
   ASSERT_TRUE(chrome.ok());
   // "Local sources said the situation in the city remained calm today after
   // several days of clashes between the two sides."
@@ -164,10 +164,10 @@ TEST(SharedDataPrecisionTest, HeadlinesAreNotChromeAndBecomeTitles) {
     }
   }
   double n = static_cast<double>(headlines.size());
-  std::printf("clean headline check: %zu headlines, %zu classified as chrome (%.3f%%), "
-              "%zu pages with a wrong title or body (%.3f%%)\n",
-              headlines.size(), chrome_lines, 100.0 * chrome_lines / n, wrong_title,
-              100.0 * wrong_title / n);
+  std::printf(
+      "clean headline check: %zu headlines, %zu classified as chrome (%.3f%%), "
+      "%zu pages with a wrong title or body (%.3f%%)\n",
+      headlines.size(), chrome_lines, 100.0 * chrome_lines / n, wrong_title, 100.0 * wrong_title / n);
   EXPECT_LE(100.0 * chrome_lines / n, 0.2);
   EXPECT_LE(100.0 * wrong_title / n, 0.5);
 }

@@ -3,8 +3,8 @@
 
 #include <string>
 
-namespace marsad::clean::testing {
+namespace marsad::clean::test_data {
 
 inline std::string DataDir() { return std::string(MARSAD_SOURCE_DIR) + "/data"; }
 
-}  // namespace marsad::clean::testing
+}  // namespace marsad::clean::test_data

@@ -80,6 +80,24 @@ TEST(InferDocumentDate, TodayWithWeekdayAndDateTakesTheYearThatFits) {
   EXPECT_FALSE(p->evidence.empty());
 }
 
+TEST(InferDocumentDate, YearsFromRemovedCaptionsCount) {
+  // The caption with the year was removed by cleaning; the stage passes it as side text.
+  std::string body = "أعلنت اللجنة اليوم، الأربعاء 3 نيسان، نتائجها.";
+  EXPECT_FALSE(InferDocumentDate(Extractor(), body).has_value());
+  auto p = InferDocumentDate(Extractor(), body, "صورة من المعبر - 2 نيسان 2019");
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->value, "2019-04-03");
+  // Through the stage, with the caption in doc.removed.
+  auto stage = MakeDatesStage(DataDir());
+  ASSERT_TRUE(stage.ok());
+  Document doc = Doc(body);
+  doc.removed.push_back({"صورة من المعبر - 2 نيسان 2019", "image-caption"});
+  ASSERT_TRUE((*stage)->Process(doc).ok());
+  ASSERT_TRUE(doc.published.has_value());
+  EXPECT_EQ(doc.published->value, "2019-04-03");
+  EXPECT_TRUE(doc.published->inferred);
+}
+
 TEST(InferDocumentDate, WeekdayThatFitsNoStatedYearGivesNothing) {
   // 3 April was a Wednesday in 2019 and a Friday in 2020, never a Thursday ("الخميس").
   std::string body = "صورة - 2 نيسان 2019\nأعلنت اللجنة اليوم، الخميس 3 نيسان، نتائجها.";

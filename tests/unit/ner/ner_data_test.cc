@@ -71,7 +71,8 @@ TEST(NerDataTest, SpansFromBioChunksLikeConlleval) {
 
 TEST(NerDataTest, ScorerCountsExactSpanAndType) {
   NerScorer s;
-  s.Add({{0, 2, "PERS", 1}, {4, 5, "GPE", 1}}, {{0, 2, "PERS", 0.9f}, {4, 6, "GPE", 0.9f}, {7, 8, "ORG", 0.5f}});
+  s.Add({{0, 2, "PERS", 1}, {4, 5, "GPE", 1}},
+        {{0, 2, "PERS", 0.9f}, {4, 6, "GPE", 0.9f}, {7, 8, "ORG", 0.5f}});
   EXPECT_EQ(s.ForType("PERS").tp, 1);
   EXPECT_EQ(s.ForType("GPE").fp, 1);  // wrong boundary is both a FP and a FN
   EXPECT_EQ(s.ForType("GPE").fn, 1);

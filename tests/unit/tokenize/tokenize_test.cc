@@ -134,6 +134,17 @@ TEST(LightStemTest, PronounSuffixes) {
   EXPECT_EQ(LightStem("قادتنا"), "قادت");      // our leaders
   EXPECT_EQ(LightStem("مدينه"), "مدينه");      // madina: a bare heh is never stripped
   EXPECT_EQ(LightStem("منهم"), "منهم");        // minhum: remainder too short
+  EXPECT_EQ(LightStem("بعضها"), "بعض");        // ba'duha "some of it": not bi + 'adha
+  EXPECT_EQ(LightStem("بلادنا"), "بلاد");      // biladuna "our country": protected + suffix
+  EXPECT_EQ(LightStem("وصولهم"), "وصول");      // wusuluhum "their arrival"
+  EXPECT_EQ(LightStem("الحكم"), "حكم");        // al-hukm "the rule": not al-h + kum
+}
+
+TEST(LightStemTest, LoanPatternsKept) {
+  EXPECT_EQ(LightStem("فيها"), "فيها");    // fiha "in it": no fa + yha
+  EXPECT_EQ(LightStem("فيروس"), "فيروس");  // virus
+  EXPECT_EQ(LightStem("كافه"), "كافه");    // kaffa "all"
+  EXPECT_EQ(LightStem("كالعاده"), "عاده");  // ka + al-'ada still stripped
 }
 
 TEST(LightStemTest, NonArabicUntouched) {

@@ -1,0 +1,363 @@
+// Unit tests for the knowledge base, matcher and linker, on a small in-memory
+// KB and on sentences written for these tests (glossed in comments).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "marsad/recognize/entities_stage.h"
+#include "marsad/recognize/keys.h"
+#include "marsad/recognize/recognizer.h"
+#include "marsad/tokenize/tokenizer.h"
+
+namespace marsad {
+namespace {
+
+// id type name_ar name_en aliases_ar aliases_en wikidata country source
+constexpr const char* kActors =
+    "# test actors\n"
+    "isis\tarmed_group\tتنظيم الدولة الإسلامية\tIslamic State\tداعش|تنظيم الدولة\tISIS\t\t\t\n"
+    "sdf\tarmed_group\tقوات سوريا الديمقراطية\tSyrian Democratic Forces\tقسد\tSDF\t\tsy\t\n"
+    "pmf\tstate_force\tهيئة الحشد الشعبي\tPopular Mobilization Forces\tالحشد الشعبي|الحشد\tPMF\t\tiq\t\n"
+    "quds-force\tstate_force\tفيلق القدس\tQuds Force\t\t\t\tir\t\n"
+    "liwa-al-quds\tarmed_group\tلواء القدس\tLiwa al-Quds\t\t\t\tsy\t\n"
+    "hezbollah\tarmed_group\tحزب الله\tHezbollah\tحزب الله اللبناني\t\t\tlb\t\n"
+    "kataib-hezbollah\tarmed_group\tكتائب حزب الله\tKata'ib Hezbollah\tحزب الله العراقي\t\t\tiq\t\n"
+    "al-mayadeen\tmedia\tقناة الميادين\tAl Mayadeen\tالميادين\t\t\tlb\t\n"
+    "qasem-soleimani\tperson\tقاسم سليماني\tQasem Soleimani\t\t\t\tir\t\n"
+    "nujaba\tarmed_group\tحركة النجباء\tHarakat al-Nujaba\tالنجباء\t\t\tiq\t\n"
+    "dawla\tarmed_group\tالدولة\tThe State\t\t\t\t\ttest: a stop word alone never matches\n"
+    "bad-line\tarmed_group\tonly three columns\n";
+// id kind name_ar name_en aliases_ar lat lon parent_id wikidata source
+constexpr const char* kPlaces =
+    "sy-abu-kamal\tcity\tالبوكمال\tAbu Kamal\tأبو كمال\t34.4500\t40.9186\tsy-deir-ez-zor-gov\t\t\n"
+    "sy-al-mayadin\tcity\tالميادين\tal-Mayadin\t\t35.0206\t40.4506\tsy-deir-ez-zor-gov\t\t\n"
+    "sy-deir-ez-zor\tcity\tدير الزور\tDeir ez-Zor\t\t35.3333\t40.1500\tsy-deir-ez-zor-gov\t\t\n"
+    "sy-nasib\ttown\tنصيب\tNasib\t\t32.55\t36.20\tsy-daraa-gov\t\t\n"
+    "sy-daraa-gov\tgovernorate\tمحافظة درعا\tDaraa Governorate\tدرعا\t32.6\t36.1\tsy\t\t\n"
+    "sy-deir-ez-zor-gov\tgovernorate\tمحافظة دير الزور\tDeir ez-Zor Governorate\tدير الزور\t35.0\t40.5\tsy\t\t\n";
+constexpr const char* kRelations =
+    "quds-force\tpart_of\tirgc-missing\t\t\t\n"
+    "qasem-soleimani\tleader_of\tquds-force\t1998\t2020-01-03\t\n";
+constexpr const char* kStopwords = "في\nمن\nحشد\nالدولة\nحركة\nتنظيم\n";
+constexpr const char* kContext =
+    "قناة\tbefore\ttype=media\n"
+    "مدينة\tbefore\tkind=city\n"
+    "محافظة\tbefore\tkind=governorate\n"
+    "في\tbefore\ttype=place\n"
+    "ب\tclitic\ttype=place\n";
+constexpr const char* kPriority = "kind=city\ntype=armed_group\ntype=media\nkind=governorate\n";
+constexpr const char* kAnaphora =
+    "الحركة\tحركة\tarmed_group\n"
+    "التنظيم\tتنظيم\tarmed_group\n";
+
+std::shared_ptr<const KnowledgeBase> TestKb() {
+  static std::shared_ptr<const KnowledgeBase> kb = [] {
+    auto k = std::make_shared<KnowledgeBase>();
+    k->AddStopwordsTsv(kStopwords, "stop");
+    k->AddActorsTsv(kActors, "actors");
+    k->AddPlacesTsv(kPlaces, "places", false);
+    k->AddRelationsTsv(kRelations, "rel");
+    k->AddContextTsv(kContext, "ctx");
+    k->AddPriorityTsv(kPriority, "prio");
+    k->AddAnaphoraTsv(kAnaphora, "ana");
+    return std::shared_ptr<const KnowledgeBase>(k);
+  }();
+  return kb;
+}
+
+const EntityRecognizer& Rec() {
+  static EntityRecognizer rec(TestKb());
+  return rec;
+}
+
+std::vector<Entity> Recog(const std::string& text, const std::vector<ExternalSpan>& extra = {}) {
+  return Rec().Recognize(text, Tokenize(text), {}, extra);
+}
+
+const Entity* FindId(const std::vector<Entity>& ents, const std::string& id) {
+  for (const auto& e : ents) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> MentionTexts(const Entity* e) {
+  std::vector<std::string> out;
+  if (e) {
+    for (const auto& m : e->mentions) out.push_back(m.text);
+  }
+  return out;
+}
+
+// --- Knowledge base -------------------------------------------------------
+
+TEST(KnowledgeBaseTest, ParsesRowsAndReportsBadLines) {
+  auto kb = TestKb();
+  ASSERT_NE(kb->Find("isis"), nullptr);
+  EXPECT_EQ(kb->Find("isis")->aliases_ar.size(), 2u);
+  EXPECT_EQ(kb->Find("sy-abu-kamal")->type, "place");
+  EXPECT_EQ(kb->Find("sy-abu-kamal")->kind, "city");
+  EXPECT_NEAR(*kb->Find("sy-abu-kamal")->lat, 34.45, 1e-6);
+  EXPECT_EQ(kb->Find("bad-line"), nullptr);
+  bool reported = std::any_of(kb->warnings().begin(), kb->warnings().end(), [](const auto& w) {
+    return w.find("actors:13") != std::string::npos;
+  });
+  EXPECT_TRUE(reported);
+}
+
+TEST(KnowledgeBaseTest, LookupNameIgnoresArticleHamzaAndDiacritics) {
+  auto kb = TestKb();
+  auto found = kb->LookupName("قَاسِم سُلَيْمَانِي");  // qasim sulaymani, with harakat
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->id, "qasem-soleimani");
+  EXPECT_EQ(kb->LookupName("Quds Force").at(0)->id, "quds-force");
+  EXPECT_EQ(kb->LookupName("الميادين").size(), 2u);  // the channel and the city
+  EXPECT_EQ(kb->RelationsOf("quds-force").size(), 2u);
+}
+
+TEST(KnowledgeBaseTest, ProjectDataLoadsWithoutActorWarnings) {
+  const std::string data = std::string(MARSAD_SOURCE_DIR) + "/data";
+  auto kb = KnowledgeBase::Load(data);
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  size_t actors = 0;
+  for (const auto& e : (*kb)->entities()) actors += e.type != "place" && e.type != "country";
+  EXPECT_GE(actors, 500u);
+  for (const auto& w : (*kb)->warnings()) {
+    // Gazetteer files belong to another module; the actor side must be clean.
+    EXPECT_EQ(w.rfind("places/", 0), 0u) << w;
+  }
+  for (const auto& r : (*kb)->relations()) {
+    EXPECT_NE((*kb)->Find(r.subject), nullptr) << r.subject;
+    EXPECT_NE((*kb)->Find(r.object), nullptr) << r.object;
+  }
+}
+
+TEST(KnowledgeBaseTest, MissingDirectoryIsAnError) {
+  auto kb = KnowledgeBase::Load("/nonexistent-marsad-dir");
+  EXPECT_FALSE(kb.ok());
+}
+
+// --- Keys -----------------------------------------------------------------
+
+TEST(KeysTest, WordFormsStripProcliticsAndArticle) {
+  recognize_internal::WordForms f;
+  recognize_internal::ComputeWordForms("وبالبوكمال", &f);  // wa-bi-l-bukamal
+  bool found = false;
+  for (int i = 0; i < f.size; ++i) found |= f.forms[i].key == "بوكمال";
+  EXPECT_TRUE(found);
+  recognize_internal::ComputeWordForms("بدر", &f);  // badr: no 2-letter remainder
+  for (int i = 0; i < f.size; ++i) EXPECT_NE(f.forms[i].key, "در");
+}
+
+TEST(KeysTest, EditDistanceOne) {
+  using recognize_internal::WithinEditDistance1;
+  EXPECT_TRUE(WithinEditDistance1("قاسيم", "قاسم"));     // qasim with an extra ya
+  EXPECT_TRUE(WithinEditDistance1("سليمان", "سليماني"));  // sulayman / sulaymani
+  EXPECT_FALSE(WithinEditDistance1("سلمان", "سليماني"));
+  EXPECT_TRUE(WithinEditDistance1("", ""));
+}
+
+// --- Matching -------------------------------------------------------------
+
+TEST(MatcherTest, CliticsAreToleratedAndLeftOutOfTheMention) {
+  // "and ISIS attacked the SDF in al-Bukamal"
+  auto ents = Recog("وداعش هاجم لقسد بالبوكمال");
+  EXPECT_EQ(MentionTexts(FindId(ents, "isis")), std::vector<std::string>{"داعش"});
+  EXPECT_EQ(MentionTexts(FindId(ents, "sdf")), std::vector<std::string>{"قسد"});
+  EXPECT_EQ(MentionTexts(FindId(ents, "sy-abu-kamal")), std::vector<std::string>{"البوكمال"});
+}
+
+TEST(MatcherTest, DiacriticsAndTatweel) {
+  auto ents = Recog("قاتل دَاعِش وقـسـد");  // "fought ISIS and the SDF" with harakat and tatweel
+  EXPECT_NE(FindId(ents, "isis"), nullptr);
+  EXPECT_NE(FindId(ents, "sdf"), nullptr);
+}
+
+TEST(MatcherTest, SplitAndJoinedSpellings) {
+  // "al-Bu Kamal" written in two words; "Deir ez-Zor" written as one.
+  auto ents = Recog("وصلوا إلى البو كمال ثم ديرالزور");
+  EXPECT_NE(FindId(ents, "sy-abu-kamal"), nullptr);
+  EXPECT_NE(FindId(ents, "sy-deir-ez-zor"), nullptr);
+}
+
+TEST(MatcherTest, MisspelledWordOfAMultiWordName) {
+  auto ents = Recog("زار قاسيم سليماني الجبهة");  // "Qasim (misspelled) Soleimani visited the front"
+  const Entity* e = FindId(ents, "qasem-soleimani");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mentions.at(0).text, "قاسيم سليماني");
+}
+
+TEST(MatcherTest, QuotesInsideANameAreSkipped) {
+  auto ents = Recog("قائد فيلق \"القدس\" وصل");  // "the commander of the Quds "Force" arrived"
+  EXPECT_NE(FindId(ents, "quds-force"), nullptr);
+}
+
+TEST(MatcherTest, LongestMatchSeparatesLookalikeNames) {
+  // "the Quds Force is not Liwa al-Quds; Iraqi Hezbollah is not Hezbollah"
+  auto ents = Recog("فيلق القدس ليس لواء القدس وحزب الله العراقي غير حزب الله");
+  EXPECT_EQ(FindId(ents, "quds-force")->mentions.size(), 1u);
+  EXPECT_EQ(FindId(ents, "liwa-al-quds")->mentions.size(), 1u);
+  EXPECT_EQ(MentionTexts(FindId(ents, "kataib-hezbollah")),
+            std::vector<std::string>{"حزب الله العراقي"});
+  EXPECT_EQ(MentionTexts(FindId(ents, "hezbollah")), std::vector<std::string>{"حزب الله"});
+}
+
+// --- Negative cases -------------------------------------------------------
+
+TEST(MatcherTest, CommonWordsNeverMatch) {
+  // "the army massed (hashd) its forces in the state (al-dawla)": حشد and
+  // الدولة are common words; the KB alias الحشد needs its article.
+  auto ents = Recog("حشد الجيش قواته في الدولة");
+  EXPECT_TRUE(ents.empty()) << ents.size() << " " << (ents.empty() ? "" : ents[0].id);
+  auto pmf = Recog("قاتل الحشد قرب الحدود");  // "al-Hashd (the PMF) fought near the border"
+  EXPECT_NE(FindId(pmf, "pmf"), nullptr);
+}
+
+TEST(MatcherTest, NoFuzzyMatchOnSingleOrUnanchoredWords) {
+  // "Qasim went to the market; Sulayman came": no full name, so neither the
+  // given name nor the near-miss surname links to Soleimani.
+  auto ents = Recog("ذهب قاسم إلى السوق وجاء سليمان");
+  EXPECT_EQ(FindId(ents, "qasem-soleimani"), nullptr);
+}
+
+TEST(MatcherTest, EmptyAndPunctuationOnlyInput) {
+  EXPECT_TRUE(Recog("").empty());
+  EXPECT_TRUE(Recog(" ... ، ؟ \"\" ").empty());
+  EXPECT_TRUE(Recog("ـــ").empty());  // tatweel only
+}
+
+// --- Disambiguation -------------------------------------------------------
+
+TEST(LinkerTest, ContextCuesDecideBetweenChannelAndCity) {
+  // "he told the Mayadeen channel that the city of al-Mayadin fell"
+  auto ents = Recog("قال لقناة الميادين إن مدينة الميادين سقطت");
+  EXPECT_EQ(FindId(ents, "al-mayadeen")->mentions.size(), 1u);
+  EXPECT_EQ(FindId(ents, "sy-al-mayadin")->mentions.size(), 1u);
+  auto in_city = Recog("قصف في الميادين");  // "shelling in al-Mayadin"
+  EXPECT_NE(FindId(in_city, "sy-al-mayadin"), nullptr);
+  EXPECT_EQ(FindId(in_city, "al-mayadeen"), nullptr);
+  auto clitic = Recog("اشتباكات بالميادين");  // "clashes in (bi-) al-Mayadin"
+  EXPECT_NE(FindId(clitic, "sy-al-mayadin"), nullptr);
+}
+
+TEST(LinkerTest, CityAndGovernorateOfTheSameName) {
+  // "in the governorate of Deir ez-Zor ... in Deir ez-Zor"
+  auto ents = Recog("في محافظة دير الزور وقرب دير الزور");
+  EXPECT_NE(FindId(ents, "sy-deir-ez-zor-gov"), nullptr);
+  EXPECT_NE(FindId(ents, "sy-deir-ez-zor"), nullptr);
+  const Entity* city = FindId(ents, "sy-deir-ez-zor");
+  ASSERT_NE(city, nullptr);
+  ASSERT_TRUE(city->lat.has_value());
+  EXPECT_NEAR(*city->lat, 35.3333, 1e-4);
+}
+
+TEST(LinkerTest, MinorPlaceNamedByACommonWordNeedsPlaceContext) {
+  // "the individual's share (nasib) rose": نصيب is a common word and a town.
+  EXPECT_TRUE(Recog("ارتفع نصيب الفرد").empty());
+  // "clashes in Nasib" (cue word) and "Nasib ... Daraa" (its governorate).
+  EXPECT_NE(FindId(Recog("اشتباكات في نصيب"), "sy-nasib"), nullptr);
+  EXPECT_NE(FindId(Recog("سقط نصيب ثم درعا"), "sy-nasib"), nullptr);
+}
+
+// --- Coreference ----------------------------------------------------------
+
+TEST(LinkerTest, SurnameAndNearMissSurnameLinkToTheFullName) {
+  // "Qasem Soleimani arrived ... Soleimani met ... Sulayman (typo) left"
+  auto ents = Recog("وصل قاسم سليماني. والتقى سليماني القادة. ثم غادر سليمان");
+  const Entity* e = FindId(ents, "qasem-soleimani");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(MentionTexts(e),
+            (std::vector<std::string>{"قاسم سليماني", "سليماني", "سليمان"}));
+}
+
+TEST(LinkerTest, NominalShortFormsLinkToTheMostRecentFittingGroup) {
+  // "ISIS withdrew. The Nujaba Movement entered, and the movement said the
+  // organization fled."
+  auto ents = Recog("انسحب تنظيم الدولة. ودخلت حركة النجباء، وقالت الحركة إن التنظيم فر");
+  EXPECT_EQ(MentionTexts(FindId(ents, "nujaba")),
+            (std::vector<std::string>{"حركة النجباء", "الحركة"}));
+  EXPECT_EQ(MentionTexts(FindId(ents, "isis")),
+            (std::vector<std::string>{"تنظيم الدولة", "التنظيم"}));
+}
+
+TEST(LinkerTest, ShortFormWithoutAntecedentStaysUnlinked) {
+  auto ents = Recog("قالت الحركة إنها ستواصل");  // "the movement said it will go on"
+  EXPECT_TRUE(ents.empty());
+}
+
+// --- External spans and provisional ids -----------------------------------
+
+TEST(LinkerTest, UnknownNamesGetStableProvisionalIds) {
+  const std::string a = "قال أبو سمير الحلبي إن داعش انسحب";  // "Abu Samir al-Halabi said ISIS withdrew"
+  const std::string b = "وأكد أبو سمير الحلبي ذلك";           // "and Abu Samir al-Halabi confirmed it"
+  auto span_of = [](const std::string& text, const std::string& name) {
+    int32_t s = static_cast<int32_t>(text.find(name));
+    return ExternalSpan{{s, s + static_cast<int32_t>(name.size())}, "person"};
+  };
+  const std::string name = "أبو سمير الحلبي";
+  auto ea = Recog(a, {span_of(a, name), span_of(a, "داعش")});
+  auto eb = Recog(b, {span_of(b, name)});
+  ASSERT_EQ(ea.size(), 2u);  // the KB mention of ISIS is not duplicated
+  const Entity* pa = nullptr;
+  for (const auto& e : ea) {
+    if (e.id.rfind("new:", 0) == 0) pa = &e;
+  }
+  ASSERT_NE(pa, nullptr);
+  ASSERT_EQ(eb.size(), 1u);
+  EXPECT_EQ(pa->id, eb[0].id);
+  EXPECT_EQ(pa->type, "person");
+  EXPECT_EQ(pa->id, EntityRecognizer::ProvisionalId(name));
+}
+
+TEST(LinkerTest, ExternalSpanWithAKnownNameGetsTheKbId) {
+  const std::string t = "قال Hezbollah ذلك";
+  int32_t s = static_cast<int32_t>(t.find("Hezbollah"));
+  auto ents = Recog(t, {{{s, s + 9}, "armed_group"}});
+  EXPECT_NE(FindId(ents, "hezbollah"), nullptr);
+}
+
+TEST(LinkerTest, OutOfRangeExternalSpansAreIgnored) {
+  auto ents = Recog("نص", {{{-3, 100}, "person"}, {{2, 1}, "person"}});
+  EXPECT_TRUE(ents.empty());
+}
+
+// --- Salience and offsets -------------------------------------------------
+
+TEST(LinkerTest, SalienceOrdersByMentionsAndOffsetsPointIntoBody) {
+  const std::string t = "قسد وداعش. قسد. قسد";  // "SDF and ISIS. SDF. SDF"
+  auto ents = Recog(t);
+  ASSERT_EQ(ents.size(), 2u);
+  EXPECT_EQ(ents[0].id, "sdf");
+  for (const auto& e : ents) {
+    for (const auto& m : e.mentions) {
+      ASSERT_GE(m.span.start, 0);
+      ASSERT_LE(m.span.end, static_cast<int32_t>(t.size()));
+      EXPECT_EQ(t.substr(m.span.start, m.span.end - m.span.start), m.text);
+    }
+  }
+}
+
+// --- Stage ----------------------------------------------------------------
+
+TEST(EntitiesStageTest, ContractAndProcess) {
+  auto rec = std::make_shared<EntityRecognizer>(TestKb());
+  StagePtr stage = MakeEntitiesStage(rec);
+  EXPECT_EQ(stage->Name(), "entities.kb.v1");
+  EXPECT_EQ(stage->Requires(), (std::vector<std::string>{"body", "tokens"}));
+  EXPECT_EQ(stage->Provides(), (std::vector<std::string>{"entities"}));
+  Document doc;
+  doc.body = "دخلت قسد البوكمال";  // "the SDF entered al-Bukamal"
+  doc.tokens = Tokenize(doc.body);
+  ASSERT_TRUE(stage->Process(doc).ok());
+  EXPECT_EQ(doc.entities.size(), 2u);
+  EXPECT_TRUE(doc.layers.count("entities"));
+}
+
+TEST(EntitiesStageTest, FactoryFailsOnMissingData) {
+  auto stage = MakeEntitiesStage("/nonexistent-marsad-dir");
+  EXPECT_FALSE(stage.ok());
+}
+
+}  // namespace
+}  // namespace marsad
