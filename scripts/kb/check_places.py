@@ -22,6 +22,7 @@ Python 3 standard library only.
 import argparse
 import collections
 import glob
+import math
 import os
 import re
 import sys
@@ -75,6 +76,10 @@ BBOX = {
     'dj': (10.9, 12.8, 41.7, 43.5),
 }
 MARGIN_SPILL = 1.5
+# A child farther than this from its parent's point (km, by parent kind) is
+# probably a typo in a coordinate or a wrong parent: reported as a warning.
+PARENT_RADIUS_KM = {'governorate': 500, 'district': 160, 'subdistrict': 45,
+                    'city': 25, 'town': 15}
 TASHKEEL = re.compile('[\u064B-\u0652\u0670\u0640]')
 ID_RE = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*$')
 
@@ -142,9 +147,22 @@ def main():
                 p0, n0, _ = rows[pid]
                 err(path, n, 'duplicate id %r (first at %s:%d)' % (
                     pid, os.path.relpath(p0, args.root), n0))
-            elif pid in actor_ids:
+                continue
+            if pid in actor_ids:
                 err(path, n, 'id %r collides with an actor id' % pid)
             rows[pid] = (path, n, f)
+
+    def km(a, b):
+        p = math.pi / 180
+        h = (math.sin((b[0] - a[0]) * p / 2) ** 2 + math.cos(a[0] * p) *
+             math.cos(b[0] * p) * math.sin((b[1] - a[1]) * p / 2) ** 2)
+        return 12742 * math.asin(math.sqrt(h))
+
+    def point(f):
+        try:
+            return float(f[5]), float(f[6])
+        except ValueError:
+            return None
 
     pairs = {}
     stats = collections.Counter()
@@ -183,23 +201,32 @@ def main():
                     break
                 seen.add(cur)
                 cur = rows[cur][2][7]
+            pk = rows[parent][2][1]
+            a, b = point(f), point(rows[parent][2])
+            if (pk in PARENT_RADIUS_KM and a and b and f[1] not in SPILL_KINDS and
+                    km(a, b) > PARENT_RADIUS_KM[pk]):
+                warn(path, n, '%s is %.0f km from its parent %s (%s)' % (
+                    pid, km(a, b), parent, pk))
             if rows[parent][2][1] in ('river', 'oilfield', 'gasfield', 'base',
                                       'airport', 'dam', 'crossing'):
                 err(path, n, 'parent %r is not an admin unit or area' % parent)
         # coordinates
-        try:
-            la, lo = float(lat), float(lon)
-        except ValueError:
+        if not lat and not lon:
+            # A place named in the news whose location is not known well
+            # enough: allowed, if the source says so.
+            if 'coords unknown' not in source:
+                err(path, n, 'empty lat/lon without "coords unknown" in source')
+        elif point(f) is None:
             err(path, n, 'bad lat/lon %r %r' % (lat, lon))
+        elif BBOX.get(cc) is None:
+            if base != 'countries':
+                err(path, n, 'no bounding box known for %r' % cc)
         else:
-            box = BBOX.get(cc)
-            if box is None:
-                if base != 'countries':
-                    err(path, n, 'no bounding box known for %r' % cc)
-            else:
-                m = MARGIN_SPILL if kind in SPILL_KINDS else 0.0
-                if not (box[0] - m <= la <= box[1] + m and box[2] - m <= lo <= box[3] + m):
-                    err(path, n, '(%s, %s) outside the %s box %s' % (lat, lon, cc, box))
+            la, lo = point(f)
+            box = BBOX[cc]
+            m = MARGIN_SPILL if kind in SPILL_KINDS else 0.0
+            if not (box[0] - m <= la <= box[1] + m and box[2] - m <= lo <= box[3] + m):
+                err(path, n, '(%s, %s) outside the %s box %s' % (lat, lon, cc, box))
         # duplicate names under one parent
         for key in ((name_ar, parent, 'ar'), (name_en, parent, 'en')):
             if key in pairs:

@@ -356,6 +356,12 @@ StatusOr<std::shared_ptr<const KnowledgeBase>> KnowledgeBase::Load(const std::st
     MARSAD_RETURN_IF_ERROR(read(p.string(), &text));
     ((*kb).*(rf.add))(text, std::string("rules/") + rf.name);
   }
+  // The gazetteer's own list of place names that are also common words
+  // (name<TAB>gloss): like common_names.tsv, they need place context.
+  if (fs::exists(root / "places" / "common_word_names.txt", ec)) {
+    MARSAD_RETURN_IF_ERROR(read((root / "places" / "common_word_names.txt").string(), &text));
+    kb->AddCommonNamesTsv(text, "places/common_word_names.txt");
+  }
   // Month and weekday names are never entity names on their own (تشرين).
   const std::pair<const char*, size_t> kCalendarFiles[] = {{"months.tsv", 2}, {"weekdays.tsv", 1}};
   for (const auto& [name, column] : kCalendarFiles) {

@@ -17,6 +17,7 @@
 //   data/kb/actors/rules/anaphora.tsv   anaphor heads types: short forms for coreference
 //   data/kb/actors/rules/priority.tsv   type or kind=<k>, one a line, most preferred first
 //   data/kb/actors/rules/common_names.tsv  city names that are also common words
+//   data/kb/places/common_word_names.txt   the gazetteer's list of the same (name<TAB>gloss)
 // Minor places (below city level, or common-word city names) named by one
 // word need place context; see recognizer.h.
 // Malformed lines (wrong column count, duplicate id, unknown type) are

@@ -71,19 +71,21 @@ void EntityMatcher::AddAlias(const std::vector<std::string>& words, int32_t enti
   // (حركة مقاومة إسلامية is not حركة المقاومة الإسلامية).
   std::vector<std::string> keys;
   for (const auto& w : words) keys.emplace_back(keys.empty() ? CanonicalKey(w) : w);
+  bool article = keys[0] != words[0];
   if (keys.size() == 1) {
     // A lone name must be distinctive: not a stop word, at least 3 letters
     // (Latin acronyms included: "sdf", "ypg").
     // A common word keeps its article: الحشد is the PMF, حشد is "massing".
     if (kb_->IsStopword(keys[0])) {
       if (keys[0] == words[0] || kb_->IsStopword(words[0])) return;
-      keys[0] = words[0];
+      keys[0] = words[0];  // keyed as written, article included
+      article = false;
     }
     if (CodePoints(keys[0]) < 3) return;
-    InsertPath(keys, entity);
+    InsertPath(keys, entity, article);
     return;
   }
-  InsertPath(keys, entity);
+  InsertPath(keys, entity, article);
   // Joined spellings: each adjacent pair written as one word.
   for (size_t k = 0; k + 1 < keys.size(); ++k) {
     std::vector<std::string> joined;
@@ -95,7 +97,7 @@ void EntityMatcher::AddAlias(const std::vector<std::string>& words, int32_t enti
         joined.push_back(keys[i]);
       }
     }
-    if (joined.size() > 1 || !kb_->IsStopword(joined[0])) InsertPath(joined, entity);
+    if (joined.size() > 1 || !kb_->IsStopword(joined[0])) InsertPath(joined, entity, article);
   }
   // Fuzzy gate for a misspelled first word.
   if (CodePoints(keys[0]) >= kMinFuzzyLetters - 1 && !kb_->IsStopword(keys[0])) {
@@ -109,7 +111,8 @@ void EntityMatcher::AddAlias(const std::vector<std::string>& words, int32_t enti
   }
 }
 
-void EntityMatcher::InsertPath(const std::vector<std::string>& keys, int32_t entity) {
+void EntityMatcher::InsertPath(const std::vector<std::string>& keys, int32_t entity,
+                               bool article) {
   int32_t node = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
     int32_t next = -1;
@@ -128,9 +131,13 @@ void EntityMatcher::InsertPath(const std::vector<std::string>& keys, int32_t ent
     node = next;
   }
   auto& ents = nodes_[node].entities;
-  if (std::find(ents.begin(), ents.end(), entity) == ents.end()) {
+  auto it = std::find(ents.begin(), ents.end(), entity);
+  if (it == ents.end()) {
     ents.push_back(entity);
+    nodes_[node].article_mask.push_back(article ? 2 : 1);
     ++alias_count_;
+  } else {
+    nodes_[node].article_mask[it - ents.begin()] |= article ? 2 : 1;
   }
 }
 
@@ -207,6 +214,7 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
       int8_t stripped;
       char clitic;
       int8_t clitic_letters;
+      bool article;
     };
     std::vector<Start> starts;  // parallel bookkeeping: which form produced which completions
     ComputeWordForms(t.norm, &forms);
@@ -231,7 +239,8 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
       }
       const int clitic_letters = form.stripped - (form.article ? 2 : 0);
       for (size_t d = before; d < done.size(); ++d) {
-        starts.push_back({d, form.stripped, form.clitic, static_cast<int8_t>(clitic_letters)});
+        starts.push_back(
+            {d, form.stripped, form.clitic, static_cast<int8_t>(clitic_letters), form.article});
       }
     }
     // A misspelled first word of a multi-word name, gated on the next word
@@ -265,7 +274,7 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
           for (const Path& p : sub) {
             if (p.next > i + 1) done.push_back(p);  // at least one more (exact) word
           }
-          for (size_t d = before; d < done.size(); ++d) starts.push_back({d, 0, 0, 0});
+          for (size_t d = before; d < done.size(); ++d) starts.push_back({d, 0, 0, 0, false});
         }
       }
     }
@@ -289,7 +298,15 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
     KbMatch m;
     m.first_token = i;
     m.end_token = p.next;
-    m.candidates = nodes_[p.node].entities;
+    const Node& hit = nodes_[p.node];
+    const uint8_t need = starts[best].article ? 2 : 1;
+    for (size_t c = 0; c < hit.entities.size(); ++c) {
+      if (hit.article_mask[c] & need) m.candidates.push_back(hit.entities[c]);
+    }
+    if (m.candidates.empty()) {  // e.g. الحماة is not the city حماة
+      ++i;
+      continue;
+    }
     m.stripped = starts[best].stripped;
     m.clitic = starts[best].clitic;
     m.clitic_letters = starts[best].clitic_letters;

@@ -64,6 +64,12 @@ class EntityMatcher {
   struct Node {
     std::vector<std::pair<std::string, int32_t>> children;
     std::vector<int32_t> entities;
+    // Parallel to entities: bit 1 if some alias ending here was keyed by
+    // removing the article of its first word (الرقة), bit 0 if some alias
+    // was keyed as written (حماة, داعش). A text word reaches an entity only
+    // with the same article status: الحماة "the protectors" is not حماة,
+    // ورقة "and a sheet" is not الرقة, but والرقة and بحماة are.
+    std::vector<uint8_t> article_mask;
   };
   struct Path {
     int32_t node = -1;
@@ -74,7 +80,7 @@ class EntityMatcher {
   };
 
   void AddAlias(const std::vector<std::string>& words, int32_t entity);
-  void InsertPath(const std::vector<std::string>& keys, int32_t entity);
+  void InsertPath(const std::vector<std::string>& keys, int32_t entity, bool article);
   int32_t Child(int32_t node, std::string_view key) const;
   int32_t NextWord(const std::vector<Token>& tokens, int32_t j) const;
   void Extend(const std::vector<Token>& tokens, Path p, int32_t depth,

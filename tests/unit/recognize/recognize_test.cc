@@ -33,6 +33,8 @@ constexpr const char* kPlaces =
     "sy-abu-kamal\tcity\tالبوكمال\tAbu Kamal\tأبو كمال\t34.4500\t40.9186\tsy-deir-ez-zor-gov\t\t\n"
     "sy-al-mayadin\tcity\tالميادين\tal-Mayadin\t\t35.0206\t40.4506\tsy-deir-ez-zor-gov\t\t\n"
     "sy-deir-ez-zor\tcity\tدير الزور\tDeir ez-Zor\t\t35.3333\t40.1500\tsy-deir-ez-zor-gov\t\t\n"
+    "sy-raqqa\tcity\tالرقة\tRaqqa\t\t35.95\t39.01\t\t\t\n"
+    "sy-hama\tcity\tحماة\tHama\t\t35.13\t36.75\t\t\t\n"
     "sy-nasib\ttown\tنصيب\tNasib\t\t32.55\t36.20\tsy-daraa-gov\t\t\n"
     "sy-daraa-gov\tgovernorate\tمحافظة درعا\tDaraa Governorate\tدرعا\t32.6\t36.1\tsy\t\t\n"
     "sy-deir-ez-zor-gov\tgovernorate\tمحافظة دير الزور\tDeir ez-Zor Governorate\tدير الزور\t35.0\t40.5\tsy\t\t\n";
@@ -250,6 +252,17 @@ TEST(LinkerTest, CityAndGovernorateOfTheSameName) {
   ASSERT_NE(city, nullptr);
   ASSERT_TRUE(city->lat.has_value());
   EXPECT_NEAR(*city->lat, 35.3333, 1e-4);
+}
+
+TEST(MatcherTest, ArticleOnlyReachesNamesWrittenWithIt) {
+  // "the protectors (al-humat) of the homeland" vs "in Hama and al-Bukamal"
+  EXPECT_TRUE(Recog("قال الحماة إن الوطن باق").empty());
+  // "he put the sheet (waraqa) in the box": و + رقة is not al-Raqqa.
+  EXPECT_TRUE(Recog("وضع ورقة في الصندوق").empty());
+  EXPECT_NE(FindId(Recog("وصلوا إلى والرقة"), "sy-raqqa"), nullptr);  // "... and Raqqa"
+  auto ents = Recog("في حماة والبوكمال");
+  EXPECT_NE(FindId(ents, "sy-hama"), nullptr);
+  EXPECT_NE(FindId(ents, "sy-abu-kamal"), nullptr);
 }
 
 TEST(LinkerTest, MinorPlaceNamedByACommonWordNeedsPlaceContext) {
