@@ -18,6 +18,7 @@ struct BenchArgs {
   std::vector<std::string> paths{"examples/corpus"};
   double megabytes = 20;
   bool no_entities = false;
+  bool no_dates = false;
 };
 
 int RunBench(VerbContext& ctx, const BenchArgs& args) {
@@ -34,6 +35,7 @@ int RunBench(VerbContext& ctx, const BenchArgs& args) {
   EngineOptions eo;
   eo.data_dir = DataDir(ctx.global.data_dir);
   eo.entities = !args.no_entities;
+  eo.dates = !args.no_dates;
   auto t_load = std::chrono::steady_clock::now();
   auto engine = Engine::Create(eo);
   if (!engine.ok()) {
@@ -52,6 +54,20 @@ int RunBench(VerbContext& ctx, const BenchArgs& args) {
   }
   std::printf("corpus: %zu articles (%zu distinct, %.1f KB), replicated to %.1f MB; engine load %.2f s\n",
               docs.size(), seed.size(), seed_bytes / 1e3, bytes / 1e6, load_s);
+  std::printf("stages:");
+  for (const auto& st : (*engine)->pipeline().stages()) std::printf(" %s", st->Name().c_str());
+  std::printf("\n");
+  // Ingest (format sniffing, encoding detection, UTF-8 validation) over the
+  // same bytes, on one core.
+  {
+    auto t0 = std::chrono::steady_clock::now();
+    size_t n = 0;
+    for (const auto& d : docs) {
+      ingest::ReadBytes(d.raw, d.source, ro, [&](Document&&) { ++n; }, [](const ingest::InputError&) {});
+    }
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("ingest   : %.1f MB/s (%zu articles re-read from memory)\n", bytes / 1e6 / s, n);
+  }
   auto run = [&](int threads) {
     std::vector<Document> copy = docs;
     RunOptions ro2;
@@ -84,6 +100,8 @@ void Setup(CLI::App& bench, VerbContext& ctx) {
   cmd->add_option("paths", args->paths, "Articles to replicate (default: examples/corpus)");
   cmd->add_option("--mb", args->megabytes, "Replicate the articles up to this many MB")->capture_default_str();
   cmd->add_flag("--no-entities", args->no_entities, "Leave entity recognition out");
+  cmd->add_flag("--no-dates", args->no_dates,
+                "Leave the dates stage out (with --no-entities: the foundation pipeline only)");
   cmd->callback([&ctx, args] { ctx.exit_code = RunBench(ctx, *args); });
 }
 
