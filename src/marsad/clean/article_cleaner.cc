@@ -417,7 +417,12 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
       }
       if (l.blank || !l.reason.empty()) continue;
       const MediaEntry* ignored = nullptr;
-      if (l.key == title_key || FoldKey(StripSiteName(l.text, &ignored)) == title_key) {
+      // A title reprinted with a site name is the title plus a short suffix or
+      // prefix, so longer lines (article paragraphs) need no site-name check.
+      constexpr size_t kMaxSiteNameBytes = 160;
+      bool may_be_title = l.text.size() <= res.title.size() + kMaxSiteNameBytes;
+      if (l.key == title_key ||
+          (may_be_title && FoldKey(StripSiteName(l.text, &ignored)) == title_key)) {
         l.reason = title_seen ? "duplicate-title" : "title";
         if (!suffix_outlet && ignored) suffix_outlet = ignored;
         if (first_title < 0) first_title = i;

@@ -47,7 +47,172 @@ std::string PreparePattern(const std::string& pattern) {
   return p;
 }
 
+bool IsRegexMeta(char c) {
+  return std::string_view("\\[](){}?*+.^$|").find(c) != std::string_view::npos;
+}
+
 }  // namespace
+
+namespace {
+
+// Index of the ')' closing the '(' at p[open], skipping escapes and
+// character classes; npos if unbalanced.
+size_t MatchingParen(const std::string& p, size_t open) {
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = open; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') in_class = true;
+    else if (c == '(') ++depth;
+    else if (c == ')' && --depth == 0) return i;
+  }
+  return std::string::npos;
+}
+
+// "a|b|c" where each alternative is plain text (simple escapes allowed);
+// empty if any alternative has other regex syntax or is empty.
+std::vector<std::string> PlainAlternatives(const std::string& body) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool stopped = false;  // the rest of this alternative is not required text
+  auto flush = [&]() {
+    stopped = false;
+    while (!cur.empty() && cur.back() == ' ') cur.pop_back();
+    if (cur.empty()) return false;
+    out.push_back(cur);
+    cur.clear();
+    return true;
+  };
+  for (size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (c == '|') {
+      if (!flush()) return {};
+      continue;
+    }
+    if (c == '\\') {
+      if (i + 1 < body.size() && std::string_view("()[].*+?{}|^$/-").find(body[i + 1]) != std::string_view::npos) {
+        ++i;
+        if (!stopped) cur.push_back(body[i]);
+        continue;
+      }
+      return {};
+    }
+    if (stopped) {
+      if (IsRegexMeta(c)) return {};
+      continue;
+    }
+    if (c == '?' && !cur.empty() && cur.back() == ' ') {
+      // "word ?...": the space is optional; only "word" is required.
+      stopped = true;
+      continue;
+    }
+    if (IsRegexMeta(c)) return {};
+    cur.push_back(c);
+  }
+  if (!flush()) return {};
+  return out;
+}
+
+// True if p[from..] has no '|' at the top level (outside groups and
+// classes) and its groups are balanced.
+bool NoTopLevelBarAfter(const std::string& p, size_t from) {
+  for (size_t k = from; k < p.size(); ++k) {
+    if (p[k] == '\\') {
+      ++k;
+      continue;
+    }
+    if (p[k] == '(' || p[k] == '[') {
+      size_t e = p[k] == '(' ? MatchingParen(p, k) : p.find(']', k);
+      if (e == std::string::npos) return false;
+      k = e;
+      continue;
+    }
+    if (p[k] == '|') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> LiteralPrefilter(const std::string& p) {
+  // Walk the top level: a '|' there means any branch may match -> give up.
+  // The first group that is not optional and whose body is plain
+  // alternatives (or, recursively, starts with such a group) gives the set.
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+    } else if (c == '|') {
+      return {};
+    } else if (c == '(') {
+      size_t close = MatchingParen(p, i);
+      if (close == std::string::npos) return {};
+      char q = close + 1 < p.size() ? p[close + 1] : '\0';
+      bool optional = q == '?' || q == '*' || (q == '{' && p.compare(close + 2, 1, "0") == 0);
+      std::string body = p.substr(i + 1, close - i - 1);
+      if (body.compare(0, 2, "?:") == 0) body.erase(0, 2);
+      if (!optional) {
+        // Top-level alternation inside this group?
+        std::vector<std::string> alts = PlainAlternatives(body);
+        if (!alts.empty()) {
+          // Check no later top-level '|' undoes the requirement.
+          if (!NoTopLevelBarAfter(p, close + 1)) return {};
+          return alts;
+        }
+        std::vector<std::string> inner = LiteralPrefilter(body);
+        if (!inner.empty()) {
+          if (!NoTopLevelBarAfter(p, close + 1)) return {};
+          return inner;
+        }
+      }
+      i = close;
+    }
+  }
+  return {};
+}
+
+namespace {
+
+// "^(a|b)..." and "^((a|b)...)...": the literal must be at the very start.
+bool StartsWithRequiredGroup(const std::string& p) {
+  if (p.size() < 2 || p[0] != '^') return false;
+  size_t i = 1;
+  while (i < p.size() && p[i] == '(') {
+    size_t close = MatchingParen(p, i);
+    if (close == std::string::npos) return false;
+    char q = close + 1 < p.size() ? p[close + 1] : '\0';
+    if (q == '?' || q == '*' || q == '{') return false;
+    ++i;
+    if (p.compare(i, 2, "?:") == 0) i += 2;
+    if (i < p.size() && p[i] != '(') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void SetPrefilter(ChromeRule* rule) {
+  std::string prepared = PreparePattern(rule->pattern);
+  rule->required_any = LiteralPrefilter(prepared);
+  rule->required_at_start = !rule->required_any.empty() && StartsWithRequiredGroup(prepared);
+}
 
 std::string ClassifySymbolsOnly(std::string_view line) {
   bool any = false, all_separator = true;
@@ -83,6 +248,7 @@ StatusOr<std::shared_ptr<const ChromeClassifier>> ChromeClassifier::Load(const s
       return DataError(path + ":" + std::to_string(r.line) + ": " + re.status().message());
     }
     rule.re = *re;
+    SetPrefilter(&rule);
     c->rules_.push_back(std::move(rule));
   }
   return std::shared_ptr<const ChromeClassifier>(std::move(c));
@@ -99,6 +265,7 @@ StatusOr<std::shared_ptr<const ChromeClassifier>> ChromeClassifier::FromRows(
     auto re = Regex::Compile(PreparePattern(rule.pattern), false);
     if (!re.ok()) return re.status();
     rule.re = *re;
+    SetPrefilter(&rule);
     c->rules_.push_back(std::move(rule));
   }
   return std::shared_ptr<const ChromeClassifier>(std::move(c));
@@ -120,6 +287,16 @@ std::string ChromeClassifier::Classify(std::string_view line, const ChromeRule**
   bool converted = false;
   for (const ChromeRule& r : rules_) {
     if (words > r.max_words) continue;
+    if (!r.required_any.empty()) {
+      bool any = false;
+      for (const auto& lit : r.required_any) {
+        if (r.required_at_start ? key.compare(0, lit.size(), lit) == 0 : key.find(lit) != std::string::npos) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) continue;
+    }
     if (!converted) {
       ukey = icu::UnicodeString::fromUTF8(key);
       converted = true;

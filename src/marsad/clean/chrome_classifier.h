@@ -39,7 +39,20 @@ struct ChromeRule {
   std::string pattern;  // as written in the file
   int line = 0;         // line number in the file
   std::shared_ptr<const Regex> re;
+  // Literal prefilter derived from the pattern (see LiteralPrefilter in the
+  // .cc): when non-empty, the regex can only match a line whose key contains
+  // one of these strings, so other lines skip the regex.
+  std::vector<std::string> required_any;
+  bool required_at_start = false;  // pattern is anchored: a literal must start the line
 };
+
+// The literals one of which any match of `prepared_pattern` must contain,
+// when the pattern starts with a group of plain-literal alternatives
+// ("^(a|b|c) ...", "(a|b)..."); empty when no such set can be derived.
+std::vector<std::string> LiteralPrefilter(const std::string& prepared_pattern);
+
+// Fills rule->required_any / required_at_start from rule->pattern.
+void SetPrefilter(ChromeRule* rule);
 
 class ChromeClassifier {
  public:

@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uversion.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,6 +43,7 @@ class Regex {
   Regex() = default;
   std::string pattern_;
   std::unique_ptr<icu::RegexPattern> compiled_;
+  uint64_t id_ = 0;  // key of the per-thread matcher cache
 };
 
 }  // namespace marsad::clean

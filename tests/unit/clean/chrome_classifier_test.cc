@@ -181,3 +181,45 @@ TEST(ChromeClassifierRowsTest, BadRegexIsDataError) {
 
 }  // namespace
 }  // namespace marsad::clean
+
+namespace marsad::clean {
+namespace {
+
+TEST(LiteralPrefilterTest, LeadingGroupOfLiterals) {
+  // "read also" / "see also" widgets: any match must contain one of these.
+  EXPECT_EQ(LiteralPrefilter("^(read also|see also) ?[:|-]"),
+            (std::vector<std::string>{"read also", "see also"}));
+  EXPECT_EQ(LiteralPrefilter("(copyright|©)"), (std::vector<std::string>{"copyright", "©"}));
+  // Optional trailing space inside an alternative still requires the word.
+  EXPECT_EQ(LiteralPrefilter("^(tags ?|topics)"), (std::vector<std::string>{"tags", "topics"}));
+}
+
+TEST(LiteralPrefilterTest, NoPrefilterWhenNotPlainLiterals) {
+  EXPECT_TRUE(LiteralPrefilter("[a-z]+@[a-z]+").empty());
+  EXPECT_TRUE(LiteralPrefilter("^(a (b )?c|d)").empty());     // nested group
+  EXPECT_TRUE(LiteralPrefilter("^(name\\d|mail)").empty());      // class escape inside
+  // "name ?*": only "name" is required (the space is optional).
+  EXPECT_EQ(LiteralPrefilter("^(name ?\\*|mail)"), (std::vector<std::string>{"name", "mail"}));
+  EXPECT_TRUE(LiteralPrefilter("^.{3,}? - [0-9]").empty());
+  EXPECT_TRUE(LiteralPrefilter("(|x)").empty());               // empty alternative
+}
+
+}  // namespace
+}  // namespace marsad::clean
+
+namespace marsad::clean {
+namespace {
+
+TEST(LiteralPrefilterTest, MandatoryGroupLaterInThePattern) {
+  // An e-mail-like contact line needs "@" or an "(at)" spelling.
+  EXPECT_EQ(LiteralPrefilter("[a-z]+ ?(@|\\(at\\)|\\[at\\]) ?[a-z]+"),
+            (std::vector<std::string>{"@", "(at)", "[at]"}));
+  // Nested: the outer group starts with a plain alternation.
+  EXPECT_EQ(LiteralPrefilter("^((share|tweet) ?)+$"), (std::vector<std::string>{"share", "tweet"}));
+  // An optional group cannot be required; a later top-level '|' undoes it.
+  EXPECT_TRUE(LiteralPrefilter("x(a|b)?y").empty());
+  EXPECT_TRUE(LiteralPrefilter("(a|b)c|d").empty());
+}
+
+}  // namespace
+}  // namespace marsad::clean
