@@ -275,7 +275,7 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
     l.blank = l.text.empty();
     if (!l.blank) {
       l.words = CountWords(l.key);
-      l.reason = chrome_->Classify(l.text);
+      l.reason = chrome_->ClassifyFolded(l.text, l.key);
     }
     lines.push_back(std::move(l));
     pos = nl + 1;

@@ -277,10 +277,16 @@ std::string ChromeClassifier::Classify(std::string_view line) const {
 }
 
 std::string ChromeClassifier::Classify(std::string_view line, const ChromeRule** rule) const {
+  return ClassifyFolded(line, FoldKey(line), rule);
+}
+
+std::string ChromeClassifier::ClassifyFolded(std::string_view line, const std::string& key,
+                                             const ChromeRule** rule) const {
+  const ChromeRule* unused = nullptr;
+  if (rule == nullptr) rule = &unused;
   *rule = nullptr;
   std::string structural = ClassifySymbolsOnly(line);
   if (!structural.empty()) return structural;
-  std::string key = FoldKey(line);
   if (key.empty()) return "";
   int words = CountWords(key);
   icu::UnicodeString ukey;

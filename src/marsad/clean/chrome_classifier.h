@@ -70,6 +70,10 @@ class ChromeClassifier {
   // structural rules or no match).
   std::string Classify(std::string_view line, const ChromeRule** rule) const;
 
+  // Like Classify() when the caller already has FoldKey(line).
+  std::string ClassifyFolded(std::string_view line, const std::string& key,
+                             const ChromeRule** rule = nullptr) const;
+
   const std::vector<ChromeRule>& rules() const { return rules_; }
 
  private:
