@@ -2,6 +2,8 @@
 
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 #include "marsad/clean/fold.h"
 #include "marsad/clean/icu_regex.h"
 #include "marsad/clean/tsv.h"
@@ -251,6 +253,7 @@ StatusOr<std::shared_ptr<const ChromeClassifier>> ChromeClassifier::Load(const s
     SetPrefilter(&rule);
     c->rules_.push_back(std::move(rule));
   }
+  c->BuildSearchers();
   return std::shared_ptr<const ChromeClassifier>(std::move(c));
 }
 
@@ -268,7 +271,35 @@ StatusOr<std::shared_ptr<const ChromeClassifier>> ChromeClassifier::FromRows(
     SetPrefilter(&rule);
     c->rules_.push_back(std::move(rule));
   }
+  c->BuildSearchers();
   return std::shared_ptr<const ChromeClassifier>(std::move(c));
+}
+
+void ChromeClassifier::BuildSearchers() {
+  searchers_.assign(rules_.size(), {});
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    if (rules_[i].required_at_start) continue;
+    for (const std::string& lit : rules_[i].required_any) {
+      searchers_[i].emplace_back(lit.data(), lit.data() + lit.size());
+    }
+  }
+}
+
+bool ChromeClassifier::PrefilterPasses(size_t i, const std::string& key) const {
+  const ChromeRule& r = rules_[i];
+  if (r.required_any.empty()) return true;
+  if (r.required_at_start) {
+    for (const auto& lit : r.required_any) {
+      if (key.compare(0, lit.size(), lit) == 0) return true;
+    }
+    return false;
+  }
+  const char* b = key.data();
+  const char* e = b + key.size();
+  for (const Searcher& s : searchers_[i]) {
+    if (std::search(b, e, s) != e) return true;
+  }
+  return false;
 }
 
 std::string ChromeClassifier::Classify(std::string_view line) const {
@@ -293,16 +324,7 @@ std::string ChromeClassifier::ClassifyFolded(std::string_view line, const std::s
   bool converted = false;
   for (const ChromeRule& r : rules_) {
     if (words > r.max_words) continue;
-    if (!r.required_any.empty()) {
-      bool any = false;
-      for (const auto& lit : r.required_any) {
-        if (r.required_at_start ? key.compare(0, lit.size(), lit) == 0 : key.find(lit) != std::string::npos) {
-          any = true;
-          break;
-        }
-      }
-      if (!any) continue;
-    }
+    if (!PrefilterPasses(static_cast<size_t>(&r - rules_.data()), key)) continue;
     if (!converted) {
       ukey = icu::UnicodeString::fromUTF8(key);
       converted = true;

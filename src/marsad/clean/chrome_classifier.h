@@ -22,6 +22,7 @@
 // Thread-safety: immutable after Load(); const methods are thread-safe.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -77,8 +78,15 @@ class ChromeClassifier {
   const std::vector<ChromeRule>& rules() const { return rules_; }
 
  private:
+  using Searcher = std::boyer_moore_horspool_searcher<const char*>;
   ChromeClassifier() = default;
+  ChromeClassifier(const ChromeClassifier&) = delete;
+  ChromeClassifier& operator=(const ChromeClassifier&) = delete;
+  // Called once the rules are final: searchers point into rules_' strings.
+  void BuildSearchers();
+  bool PrefilterPasses(size_t rule_index, const std::string& key) const;
   std::vector<ChromeRule> rules_;
+  std::vector<std::vector<Searcher>> searchers_;  // per rule, for unanchored literals
 };
 
 // Structural check used by Classify(): "separator", "lone-symbol" or "".
