@@ -79,8 +79,10 @@ size_t MatchingParen(const std::string& p, size_t open) {
   return std::string::npos;
 }
 
-// "a|b|c" where each alternative is plain text (simple escapes allowed);
-// empty if any alternative has other regex syntax or is empty.
+// For "alt1|alt2|..." (split at the top level only), the plain-text prefix
+// that every match of each alternative must begin with: "word (x|y)" gives
+// "word", "ab?c" gives "a" (the "b" is optional). Empty if any alternative
+// has no such prefix.
 std::vector<std::string> PlainAlternatives(const std::string& body) {
   std::vector<std::string> out;
   std::string cur;
@@ -93,30 +95,52 @@ std::vector<std::string> PlainAlternatives(const std::string& body) {
     cur.clear();
     return true;
   };
+  // Drops the last UTF-8 character of `cur` (it was made optional).
+  auto drop_last_char = [&]() {
+    while (!cur.empty() && (static_cast<unsigned char>(cur.back()) & 0xC0) == 0x80) cur.pop_back();
+    if (!cur.empty()) cur.pop_back();
+  };
   for (size_t i = 0; i < body.size(); ++i) {
     char c = body[i];
     if (c == '|') {
       if (!flush()) return {};
       continue;
     }
-    if (c == '\\') {
-      if (i + 1 < body.size() && std::string_view("()[].*+?{}|^$/-").find(body[i + 1]) != std::string_view::npos) {
-        ++i;
-        if (!stopped) cur.push_back(body[i]);
-        continue;
-      }
-      return {};
-    }
-    if (stopped) {
-      if (IsRegexMeta(c)) return {};
+    if (c == '(' || c == '[') {
+      // A group or class ends the literal prefix; skip it whole so that a
+      // '|' inside it does not split the top level.
+      size_t e = c == '(' ? MatchingParen(body, i) : body.find(']', i + 1);
+      if (e == std::string::npos) return {};
+      char q = e + 1 < body.size() ? body[e + 1] : '\0';
+      (void)q;
+      stopped = true;
+      i = e;
       continue;
     }
-    if (c == '?' && !cur.empty() && cur.back() == ' ') {
-      // "word ?...": the space is optional; only "word" is required.
+    if (c == '\\') {
+      bool simple = i + 1 < body.size() &&
+                    std::string_view("()[].*+?{}|^$/-").find(body[i + 1]) != std::string_view::npos;
+      ++i;
+      if (!stopped) {
+        if (simple) cur.push_back(body[i]);
+        else stopped = true;
+      }
+      continue;
+    }
+    if (stopped) continue;
+    if (c == '?' || c == '*' || c == '{') {
+      drop_last_char();  // the previous character may be absent
       stopped = true;
       continue;
     }
-    if (IsRegexMeta(c)) return {};
+    if (c == '+') {
+      stopped = true;
+      continue;
+    }
+    if (c == '.' || c == '^' || c == '$') {
+      stopped = true;
+      continue;
+    }
     cur.push_back(c);
   }
   if (!flush()) return {};

@@ -196,8 +196,8 @@ TEST(LiteralPrefilterTest, LeadingGroupOfLiterals) {
 
 TEST(LiteralPrefilterTest, NoPrefilterWhenNotPlainLiterals) {
   EXPECT_TRUE(LiteralPrefilter("[a-z]+@[a-z]+").empty());
-  EXPECT_TRUE(LiteralPrefilter("^(a (b )?c|d)").empty());     // nested group
-  EXPECT_TRUE(LiteralPrefilter("^(name\\d|mail)").empty());      // class escape inside
+  EXPECT_TRUE(LiteralPrefilter("^((a|b)c|d)").empty());       // an alternative starts with a group
+  EXPECT_TRUE(LiteralPrefilter("^(\\dx|mail)").empty());        // ... or with a class escape
   // "name ?*": only "name" is required (the space is optional).
   EXPECT_EQ(LiteralPrefilter("^(name ?\\*|mail)"), (std::vector<std::string>{"name", "mail"}));
   EXPECT_TRUE(LiteralPrefilter("^.{3,}? - [0-9]").empty());
@@ -209,6 +209,16 @@ TEST(LiteralPrefilterTest, NoPrefilterWhenNotPlainLiterals) {
 
 namespace marsad::clean {
 namespace {
+
+TEST(LiteralPrefilterTest, PlainPrefixOfEachAlternative) {
+  // Text before a nested group, a class escape or a quantifier is required.
+  EXPECT_EQ(LiteralPrefilter("^(a (b )?c|d)"), (std::vector<std::string>{"a", "d"}));
+  EXPECT_EQ(LiteralPrefilter("^(name\\d|mail)"), (std::vector<std::string>{"name", "mail"}));
+  EXPECT_EQ(LiteralPrefilter("(join us (now|today)|subscribe)"),
+            (std::vector<std::string>{"join us", "subscribe"}));
+  // "abc?" : the "c" may be absent.
+  EXPECT_EQ(LiteralPrefilter("(abc?|xyz)"), (std::vector<std::string>{"ab", "xyz"}));
+}
 
 TEST(LiteralPrefilterTest, MandatoryGroupLaterInThePattern) {
   // An e-mail-like contact line needs "@" or an "(at)" spelling.
