@@ -364,7 +364,10 @@ class Parser {
 
   // All lexicon hits at token i. With allow_clitic, the first token may carry
   // the proclitics و ف ب ل ك (and "لل" for "ل+ال").
-  std::vector<Hit> Hits(int i, bool allow_clitic, bool allow_article = false) const;
+  // Lexicon entries starting at token i (memoized: the sub-parsers ask for
+  // the same position many times).
+  const std::vector<Hit>& Hits(int i, bool allow_clitic, bool allow_article = false) const;
+  std::vector<Hit> ComputeHits(int i, bool allow_clitic, bool allow_article) const;
   // Longest hit of class `cls` at i.
   std::optional<Hit> Find(int i, std::string_view cls, bool allow_clitic = false,
                           std::string_view val = {}) const;
@@ -434,9 +437,27 @@ class Parser {
   const DateExtractor::Lexicon& lex_;
   const std::vector<Tok>& t_;
   const std::optional<CivilDate>& ref_;
+  // Hits() cache, one slot per (allow_clitic, allow_article) combination.
+  mutable std::vector<std::vector<Hit>> hits_cache_[4];
+  mutable std::vector<uint8_t> hits_done_[4];
 };
 
-std::vector<Hit> Parser::Hits(int i, bool allow_clitic, bool allow_article) const {
+const std::vector<Hit>& Parser::Hits(int i, bool allow_clitic, bool allow_article) const {
+  static const std::vector<Hit> kNone;
+  if (!InRange(i)) return kNone;
+  int slot = (allow_clitic ? 2 : 0) + (allow_article ? 1 : 0);
+  if (hits_done_[slot].empty()) {
+    hits_done_[slot].assign(t_.size(), 0);
+    hits_cache_[slot].resize(t_.size());
+  }
+  if (!hits_done_[slot][i]) {
+    hits_cache_[slot][i] = ComputeHits(i, allow_clitic, allow_article);
+    hits_done_[slot][i] = 1;
+  }
+  return hits_cache_[slot][i];
+}
+
+std::vector<Hit> Parser::ComputeHits(int i, bool allow_clitic, bool allow_article) const {
   std::vector<Hit> out;
   if (!InRange(i) || t_[i].type != TokType::kWord) return out;
   const std::string& w = t_[i].s;
