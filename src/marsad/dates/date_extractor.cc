@@ -416,13 +416,34 @@ class Parser {
   void ResolveDayOfMonth(int day, int offset, Parse* p) const;
   std::optional<Parse> Numeric(int i) const;        // 29/12/2011, 3/2015
   std::optional<Parse> YearExpr(int i) const;       // عام 2017, 1441 هـ
-  std::optional<Parse> WeekdayExpr(int i) const;    // الخميس الماضي, الجمعة 17 ...
-  std::optional<Parse> RelDay(int i) const;         // اليوم، الجمعة 17 تشرين الثاني
+  std::optional<Parse> WeekdayExpr(int i) const { return Memo(0, i, &Parser::WeekdayExprAt); }
+  std::optional<Parse> RelDay(int i) const { return Memo(1, i, &Parser::RelDayAt); }
+  std::optional<Parse> WeekdayExprAt(int i) const;  // الخميس الماضي, الجمعة 17 ...
+  std::optional<Parse> RelDayAt(int i) const;       // اليوم، الجمعة 17 تشرين الثاني
   std::optional<Parse> RelUnit(int i) const;        // مطلع الأسبوع الجاري
   std::optional<Parse> Quantity(int i) const;       // منذ ثلاث سنوات, خلال عشرة أيام
   std::optional<Parse> TimeExpr(int i) const;       // الساعة 8 مساء, 21:11
   std::optional<Parse> Range(int i) const;          // من 4 إلى 22 يناير
-  std::optional<Parse> DateLike(int i, bool allow_clitic) const;  // the date patterns
+  std::optional<Parse> DateLike(int i, bool) const { return Memo(2, i, &Parser::DateLikeAt); }
+  std::optional<Parse> DateLikeAt(int i) const;  // the date patterns
+  // Sub-parses are pure functions of the position and are asked for
+  // repeatedly (Best() and Range() both try them), so they are memoized.
+  using SubParser = std::optional<Parse> (Parser::*)(int) const;
+  std::optional<Parse> Memo(int slot, int i, SubParser fn) const {
+    if (!InRange(i)) return (this->*fn)(i);
+    auto& done = memo_done_[slot];
+    if (done.empty()) {
+      done.assign(t_.size(), 0);
+      memo_[slot].resize(t_.size());
+    }
+    if (!done[i]) {
+      memo_[slot][i] = (this->*fn)(i);
+      done[i] = 1;
+    }
+    return memo_[slot][i];
+  }
+  mutable std::vector<std::optional<Parse>> memo_[3];
+  mutable std::vector<uint8_t> memo_done_[3];
 
   // Adds an optional trailing time to a date parse.
   void AttachTime(Parse* p) const;
@@ -1637,7 +1658,7 @@ std::optional<Parse> Parser::YearExpr(int i) const {
   return p;
 }
 
-std::optional<Parse> Parser::DateLike(int i, bool) const {
+std::optional<Parse> Parser::DateLikeAt(int i) const {
   std::optional<Parse> best;
   auto consider = [&](std::optional<Parse> p) {
     if (p && (!best || p->te > best->te)) best = std::move(p);
@@ -1651,7 +1672,7 @@ std::optional<Parse> Parser::DateLike(int i, bool) const {
   return best;
 }
 
-std::optional<Parse> Parser::WeekdayExpr(int i) const {
+std::optional<Parse> Parser::WeekdayExprAt(int i) const {
   int j = i;
   int clitic = 0;
   bool dayword = false;
@@ -1782,7 +1803,7 @@ std::optional<Parse> Parser::WeekdayExpr(int i) const {
   return p;
 }
 
-std::optional<Parse> Parser::RelDay(int i) const {
+std::optional<Parse> Parser::RelDayAt(int i) const {
   auto h = Find(i, "relday", true);
   if (!h) return std::nullopt;
   // "اليوم" inside "اليوم الماضي"-like phrases is handled by the lexicon;
@@ -2347,6 +2368,10 @@ std::optional<Parse> Parser::Range(int i) const {
 }
 
 std::optional<Parse> Parser::Best(int i) const {
+  // Every expression starts with a number or a lexicon word (month, weekday,
+  // preposition, relative word, unit, number word ...), possibly with a
+  // clitic or the article; other tokens start nothing.
+  if (InRange(i) && t_[i].type == TokType::kWord && Hits(i, true, true).empty()) return std::nullopt;
   std::optional<Parse> best;
   auto consider = [&](std::optional<Parse> p) {
     if (!p || p->te <= p->tb) return;
