@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <memory>
 
 #include "marsad/common/paths.h"
 #include "marsad/common/progress.h"
@@ -10,6 +12,30 @@
 #include "marsad/ingest/reader.h"
 
 namespace marsad::cli {
+namespace {
+
+// Size of the inputs on disk, for the progress bar (a quick stat walk that
+// does not follow directory symlinks, so it cannot loop). Stdin counts 0.
+int64_t InputBytes(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  int64_t total = 0;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (p == "-") continue;
+    if (fs::is_regular_file(p, ec)) {
+      total += static_cast<int64_t>(fs::file_size(p, ec));
+    } else if (fs::is_directory(p, ec)) {
+      for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+           !ec && it != end; it.increment(ec)) {
+        std::error_code e2;
+        if (it->is_regular_file(e2)) total += static_cast<int64_t>(it->file_size(e2));
+      }
+    }
+  }
+  return total;
+}
+
+}  // namespace
 
 bool RunBatch(const VerbContext& ctx, const BatchOptions& options,
               const std::function<void(Document&)>& sink,
@@ -33,11 +59,13 @@ bool RunBatch(const VerbContext& ctx, const BatchOptions& options,
   std::vector<Document> chunk;
   std::vector<double> stage_seconds;
   bool show = options.progress && !ctx.global.quiet && ProgressBar::StderrIsInteractive();
-  int64_t processed = 0;
+  std::unique_ptr<ProgressBar> bar;
+  if (show) bar = std::make_unique<ProgressBar>(options.label, std::max<int64_t>(1, InputBytes(options.paths)), true, true);
   auto flush = [&] {
     if (chunk.empty()) return;
     RunOptions run;
     run.threads = ctx.global.threads;
+    if (bar) run.on_done = [&bar](size_t, Document& d) { bar->Tick(static_cast<int64_t>(d.raw.size())); };
     RunStats stats = pipeline.Run(chunk, run);
     if (summary->stages.empty()) summary->stages = stats.stages;
     else
@@ -50,11 +78,6 @@ bool RunBatch(const VerbContext& ctx, const BatchOptions& options,
       summary->bytes += static_cast<int64_t>(d.raw.size());
       if (!d.failed && d.body.empty()) ++summary->no_text;
       sink(d);
-    }
-    processed += static_cast<int64_t>(chunk.size());
-    if (show) {
-      std::fprintf(stderr, "\r%s: %lld articles", options.label.c_str(), static_cast<long long>(processed));
-      std::fflush(stderr);
     }
     chunk.clear();
   };
@@ -71,7 +94,7 @@ bool RunBatch(const VerbContext& ctx, const BatchOptions& options,
         on_error(e.source, e.code, e.message);
       });
   flush();
-  if (show) std::fputc('\n', stderr);
+  if (bar) bar->Finish();
   summary->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return true;
 }

@@ -12,7 +12,8 @@ namespace marsad {
 
 class ProgressBar {
  public:
-  ProgressBar(std::string label, int64_t total, bool enabled);
+  // `total` counts items, or bytes when `bytes` is true (then shown in MB).
+  ProgressBar(std::string label, int64_t total, bool enabled, bool bytes = false);
   ~ProgressBar();
   void Tick(int64_t n = 1);
   void Finish();
@@ -24,6 +25,7 @@ class ProgressBar {
   std::string label_;
   int64_t total_;
   bool enabled_;
+  bool bytes_;
   std::atomic<int64_t> done_{0};
   std::mutex mu_;
   std::chrono::steady_clock::time_point start_, last_draw_;
