@@ -1301,6 +1301,7 @@ std::optional<Parse> Parser::CompoundDuration(int i) const {
   std::map<Unit, double> amount;
   bool special = false;  // a half, a decimal, "كامل"/"واحد", or several parts
   int parts = 0;
+  bool prev_bare = false;  // the last part was a unit word alone ("العام")
   int k = j;
   while (true) {
     int q = k;
@@ -1314,6 +1315,11 @@ std::optional<Parse> Parser::CompoundDuration(int i) const {
     double v = 0;
     int ve = q;
     bool have = false, half_first = false;
+    // After a bare unit word, a later part needs a connector ("عام وثلاثة
+    // أيام"): in "الحداد العام ثلاثة أيام" (three days of general mourning)
+    // العام is an adjective, not one year. "أسبوع واحد ثلاثة أيام" is fine.
+    bool need_connector = parts > 0 && !joined && prev_bare;
+    if (need_connector && InRange(q) && t_[q].type == TokType::kNum) break;
     if (InRange(q) && t_[q].type == TokType::kNum && t_[q].ndigits <= 6) {
       v = t_[q].num;
       ve = q + 1;
@@ -1333,9 +1339,9 @@ std::optional<Parse> Parser::CompoundDuration(int i) const {
       have = half_first = true;
       special = true;
     } else {
-      int nv = 0, nve = 0;
-      if (Number(q, &nv, &nve, parts > 0 && !joined, nullptr, true) && nv >= 1 &&
-          Find(nve, "unit")) {
+      int nv = 0, nve = 0, ncl = 0;
+      if (Number(q, &nv, &nve, parts > 0 && !joined, &ncl, true) && nv >= 1 && Find(nve, "unit")) {
+        if (need_connector && ncl != 2) break;  // no "و" glued to the number
         v = nv;
         ve = nve;
         have = true;
@@ -1354,10 +1360,13 @@ std::optional<Parse> Parser::CompoundDuration(int i) const {
       else break;
     }
     int e = u->end;
+    bool whole = false;
     if (auto w = Find(e, "whole"); w && (form == "1" || half_first)) {
       e = w->end;
       special = true;
+      whole = true;
     }
+    prev_bare = !have && !whole;
     // "ساعة ونصف", "ساعتين ونصف"
     if (auto hf = Find(e, "half", true); hf && hf->clitic_bytes == 2) {
       v += 0.5;
