@@ -226,12 +226,15 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
     };
     std::set<int32_t> strong;
     std::vector<char> weak(mentions.size(), 0);
+    std::vector<char> cued(mentions.size(), 0);
+    std::vector<char> common(mentions.size(), 0);
     for (size_t k = 0; k < mentions.size(); ++k) {
       const Mention& x = mentions[k];
       int words = 0;
       for (int32_t t = x.first; t < x.end; ++t) words += IsWord(tokens[t]);
       // Cities are minor too when their name is a common word (الطبقة "the class").
       bool common_name = words == 1 && kb_->IsCommonName(CanonicalKey(tokens[x.first].norm));
+      common[k] = common_name;
       bool all_minor = words == 1 && std::all_of(x.candidates.begin(), x.candidates.end(),
                                                  [&](int32_t c) {
                                                    return is_minor(c) ||
@@ -253,11 +256,34 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
           cue = true;
         }
       }
+      // Coordination: "قريتي حران وحردانة" (the villages of Harran and
+      // Hardana): a place glued to و right after a cued place shares its cue.
+      if (!cue && k > 0 && cued[k - 1] && matched_clitic[k] == 'w' && mentions[k - 1].end == x.first) {
+        cue = true;
+      }
       if (cue) {
+        cued[k] = 1;
         for (int32_t c : x.candidates) strong.insert(c);
       } else {
         weak[k] = 1;
       }
+    }
+    // A named city puts its governorate in context too ("قرب حران شمال مدينة
+    // حماة": a village of Hama governorate) — but not for names that are
+    // also common words (الباب "the door"), which keep the stricter test.
+    const std::set<int32_t> strong_direct = strong;
+    {
+      std::vector<int32_t> add;
+      for (int32_t c : strong) {
+        if (ents[c].type != "place") continue;
+        for (int32_t cur = c, depth = 0; depth < 5; ++depth) {
+          int32_t parent = kb_->IndexOf(ents[cur].parent_id);
+          if (parent < 0 || ents[parent].type == "country") break;
+          add.push_back(parent);
+          cur = parent;
+        }
+      }
+      strong.insert(add.begin(), add.end());
     }
     std::vector<Mention> kept;
     for (size_t k = 0; k < mentions.size(); ++k) {
@@ -267,7 +293,10 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
         for (int depth = 0; depth < 5 && !keep; ++depth) {
           int32_t parent = kb_->IndexOf(ents[cur].parent_id);
           if (parent < 0 || ents[parent].type == "country") break;
-          if (strong.count(parent)) keep = true;
+          // A name reached by stripping a clitic (لغات -> ل + غات) or that is a
+          // common word needs its ancestor named directly.
+          bool strict = common[k] || matched_clitic[k] != 0;
+          if ((strict ? strong_direct : strong).count(parent)) keep = true;
           cur = parent;
         }
       }
@@ -285,6 +314,34 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
   std::set<int32_t> resolved;
   for (const auto& x : mentions) {
     if (x.entity >= 0) resolved.insert(x.entity);
+  }
+  // Admin ancestors (below the country) of the places already resolved: a
+  // candidate under one of them is the local reading ("حران" next to "ريف
+  // حماة" is the Hama village, not the Turkish town).
+  std::set<int32_t> near_admin;
+  auto add_ancestors = [&](int32_t c, std::set<int32_t>* out) {
+    for (int depth = 0; depth < 5; ++depth) {
+      int32_t parent = kb_->IndexOf(ents[c].parent_id);
+      if (parent < 0 || ents[parent].type == "country") break;
+      out->insert(parent);
+      c = parent;
+    }
+  };
+  for (int32_t r : resolved) add_ancestors(r, &near_admin);
+  for (auto& x : mentions) {
+    if (x.entity >= 0 || x.candidates.size() < 2) continue;
+    std::vector<int32_t> local;
+    for (int32_t c : x.candidates) {
+      std::set<int32_t> anc;
+      add_ancestors(c, &anc);
+      bool near = false;
+      for (int32_t a : anc) near |= near_admin.count(a) > 0 || resolved.count(a) > 0;
+      if (near) local.push_back(c);
+    }
+    if (local.size() == 1) {
+      x.entity = local[0];
+      resolved.insert(local[0]);
+    }
   }
   for (auto& x : mentions) {
     if (x.entity >= 0) continue;

@@ -374,3 +374,57 @@ TEST(EntitiesStageTest, FactoryFailsOnMissingData) {
 
 }  // namespace
 }  // namespace marsad
+
+// --- Minor places: coordination and the local reading ----------------------
+
+namespace marsad {
+namespace {
+
+std::shared_ptr<const KnowledgeBase> VillageKb() {
+  static std::shared_ptr<const KnowledgeBase> kb = [] {
+    auto k = std::make_shared<KnowledgeBase>();
+    k->AddPlacesTsv(
+        "sy-hama-gov\tgovernorate\tمحافظة حماة\tHama Governorate\t\t35.2\t36.9\tsy\t\t\n"
+        "sy-hama\tcity\tحماة\tHama\t\t35.13\t36.75\tsy-hama-gov\t\t\n"
+        "sy-harran-v\tvillage\tحران\tHarran (Hama)\t\t\t\tsy-hama-gov\t\t\n"
+        "sy-hardana-v\tvillage\tحردانة\tHardana\t\t\t\tsy-hama-gov\t\t\n"
+        "tr-urfa-gov\tgovernorate\tولاية أورفة\tSanliurfa Province\t\t37.2\t38.8\ttr\t\t\n"
+        "tr-harran\ttown\tحران\tHarran (Turkey)\t\t36.86\t39.03\ttr-urfa-gov\t\t\n",
+        "places", false);
+    k->AddContextTsv("قرية\tbefore\tkind=village\nقريتي\tbefore\tkind=village\nريف\tbefore\tkind=city\n", "ctx");
+    k->AddPriorityTsv("kind=city\nkind=town\n", "prio");
+    return std::shared_ptr<const KnowledgeBase>(k);
+  }();
+  return kb;
+}
+
+std::vector<Entity> RecogVillages(const std::string& text) {
+  static EntityRecognizer rec(VillageKb());
+  return rec.Recognize(text, Tokenize(text));
+}
+
+TEST(MinorPlacesTest, CoordinatedVillageSharesTheCueOfItsNeighbour) {
+  // "The forces took the two villages of Harran and Hardana in the Hama
+  // countryside."
+  auto ents = RecogVillages("سيطرت القوات على قريتي حران وحردانة في ريف حماة");
+  EXPECT_NE(FindId(ents, "sy-harran-v"), nullptr);
+  EXPECT_NE(FindId(ents, "sy-hardana-v"), nullptr);
+  EXPECT_EQ(FindId(ents, "tr-harran"), nullptr);
+}
+
+TEST(MinorPlacesTest, AmbiguousNamePrefersTheReadingUnderANamedAncestor) {
+  // "Clashes near Harran, north of the city of Hama": no village cue, but
+  // Hama is named, so Harran is the Hama village, not the Turkish town.
+  auto ents = RecogVillages("اشتباكات قرب حران شمال مدينة حماة");
+  EXPECT_NE(FindId(ents, "sy-harran-v"), nullptr);
+  EXPECT_EQ(FindId(ents, "tr-harran"), nullptr);
+}
+
+TEST(MinorPlacesTest, UncuedVillageWithoutContextIsDropped) {
+  // "He spoke about Hardana": no cue, no ancestor named -> not asserted.
+  auto ents = RecogVillages("تحدث الرجل عن حردانة طويلا");
+  EXPECT_EQ(FindId(ents, "sy-hardana-v"), nullptr);
+}
+
+}  // namespace
+}  // namespace marsad
