@@ -1,13 +1,16 @@
 #include "marsad/engine/engine.h"
 
 #include <filesystem>
+#include <set>
 
 #include "marsad/clean/clean_stage.h"
 #include "marsad/common/paths.h"
 #include "marsad/dates/dates_stage.h"
 #include "marsad/ner/ner_model.h"
+#include "marsad/normalize/arabic_normalizer.h"
 #include "marsad/normalize/normalize_stage.h"
 #include "marsad/recognize/entities_stage.h"
+#include "marsad/recognize/kunya.h"
 #include "marsad/tokenize/tokenize_stage.h"
 
 namespace marsad {
@@ -43,6 +46,7 @@ std::vector<ExternalSpan> NerSpans(const NerModel& model, const Document& doc) {
 
 struct Resources {
   std::shared_ptr<NerModel> ner;
+  std::shared_ptr<const KunyaFinder> kunya;
 };
 
 }  // namespace
@@ -73,14 +77,26 @@ StatusOr<std::shared_ptr<const Engine>> Engine::Create(const EngineOptions& opti
       fs::path candidate = fs::path(data_dir) / ".." / "models" / "ner-wojood.model";
       if (fs::exists(candidate, ec)) model_path = candidate.string();
     }
-    ExtraSpansFn extra;
     if (!model_path.empty()) {
       auto model = NerModel::Load(model_path);
       if (!model.ok()) return model.status();
       resources->ner = std::make_shared<NerModel>(std::move(*model));
-      std::shared_ptr<const NerModel> ner = resources->ner;
-      extra = [ner](const Document& d) { return NerSpans(*ner, d); };
     }
+    resources->kunya = KunyaFinder::Load(data_dir);
+    std::shared_ptr<const NerModel> ner = resources->ner;
+    std::shared_ptr<const KunyaFinder> kunya = resources->kunya;
+    ExtraSpansFn extra = [ner, kunya](const Document& d) {
+      std::vector<ExternalSpan> spans;
+      if (kunya) kunya->Find(d.tokens, &spans);
+      if (ner) {
+        for (auto& s : NerSpans(*ner, d)) {
+          bool overlaps = false;
+          for (const auto& k : spans) overlaps |= s.span.start < k.span.end && k.span.start < s.span.end;
+          if (!overlaps) spans.push_back(std::move(s));
+        }
+      }
+      return spans;
+    };
     auto entities = MakeEntitiesStage(data_dir, extra);
     if (!entities.ok()) return entities.status();
     stages.push_back(*entities);

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "marsad/common/paths.h"
+#include "marsad/recognize/kunya.h"
 #include "marsad/recognize/recognizer.h"
 #include "marsad/tokenize/tokenizer.h"
 
@@ -56,6 +57,8 @@ TEST(EntitiesGoldenTest, Seeds) {
   if (FindSeed("000").empty()) GTEST_SKIP() << "seed articles not found under " << MARSAD_SHARED_DIR;
   auto rec = EntityRecognizer::Create(std::string(MARSAD_SOURCE_DIR) + "/data");
   ASSERT_TRUE(rec.ok()) << rec.status().ToString();
+  auto kunya = KunyaFinder::Load(std::string(MARSAD_SOURCE_DIR) + "/data");
+  ASSERT_NE(kunya, nullptr);
   auto exps = ReadExpectations();
   ASSERT_GT(exps.size(), 50u);
   std::map<std::string, std::vector<Entity>> results;
@@ -65,7 +68,11 @@ TEST(EntitiesGoldenTest, Seeds) {
       std::string path = FindSeed(x.seed), text, err;
       ASSERT_FALSE(path.empty()) << "no seed " << x.seed;
       ASSERT_TRUE(ReadFile(path, &text, &err)) << err;
-      results[x.seed] = (*rec)->Recognize(text, Tokenize(text));
+      // Kunyas are proposed as extra spans, as the engine does.
+      std::vector<Token> tokens = Tokenize(text);
+      std::vector<ExternalSpan> kunyas;
+      if (kunya) kunya->Find(tokens, &kunyas);
+      results[x.seed] = (*rec)->Recognize(text, tokens, {}, kunyas);
     }
     const auto& ents = results[x.seed];
     const Entity* e = nullptr;

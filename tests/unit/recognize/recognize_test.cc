@@ -428,3 +428,49 @@ TEST(MinorPlacesTest, UncuedVillageWithoutContextIsDropped) {
 
 }  // namespace
 }  // namespace marsad
+
+#include "marsad/recognize/kunya.h"
+
+namespace marsad {
+namespace {
+
+std::vector<std::string> KunyaTexts(const std::string& text) {
+  static auto finder = KunyaFinder::Load(std::string(MARSAD_SOURCE_DIR) + "/data");
+  std::vector<std::string> out;
+  if (!finder) return out;
+  std::vector<ExternalSpan> spans;
+  finder->Find(Tokenize(text), &spans);
+  for (const auto& s : spans) out.push_back(text.substr(s.span.start, s.span.end - s.span.start));
+  return out;
+}
+
+TEST(KunyaTest, AbuPlusGivenNameAndNisba) {
+  // "The commander known as Abu Omar al-Shami fled with Abu Khalid."
+  EXPECT_EQ(KunyaTexts("فر القيادي المعروف بأبو عمر الشامي مع أبو خالد"),
+            (std::vector<std::string>{"أبو خالد"}))
+      << "a clitic-glued بأبو is not taken (precision), the bare one is";
+  EXPECT_EQ(KunyaTexts("قال أبو عمر الشامي إن الهجوم فشل"), (std::vector<std::string>{"أبو عمر الشامي"}));
+}
+
+TEST(KunyaTest, PlaceNamesAndNonNamesAreNotKunyas) {
+  // "He flew to Abu Dhabi; the father of the family said..."
+  EXPECT_TRUE(KunyaTexts("سافر إلى أبو ظبي أمس").empty());
+  EXPECT_TRUE(KunyaTexts("قال أبو العائلة إن البيت دمر").empty());
+}
+
+TEST(KunyaTest, KnowledgeBaseNameWinsOverAKunyaSpan) {
+  // "The forces entered Abu Kamal": كمال is also a given name, but the town
+  // is in the knowledge base, so no person is created.
+  std::string text = "دخلت القوات أبو كمال صباحا";
+  auto finder = KunyaFinder::Load(std::string(MARSAD_SOURCE_DIR) + "/data");
+  ASSERT_NE(finder, nullptr);
+  std::vector<Token> toks = Tokenize(text);
+  std::vector<ExternalSpan> spans;
+  finder->Find(toks, &spans);
+  auto ents = Rec().Recognize(text, toks, {}, spans);
+  EXPECT_NE(FindId(ents, "sy-abu-kamal"), nullptr);
+  for (const auto& e : ents) EXPECT_NE(e.type, "person") << e.id;
+}
+
+}  // namespace
+}  // namespace marsad
