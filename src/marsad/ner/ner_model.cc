@@ -476,9 +476,18 @@ void NerModel::Impl::QuantizedEmissions(const std::vector<uint32_t>& rows,
   int32_t acc[64];
   for (size_t i = 0; i < n; ++i) {
     std::fill(acc, acc + t_count, 0);
-    for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
-      const int16_t* row = w + static_cast<size_t>(rows[k]) * t_count;
-      for (size_t t = 0; t < t_count; ++t) acc[t] += row[t];
+    if (t_count == 11) {
+      // The shipped 5-type BIO model: a fixed trip count lets the compiler
+      // unroll and vectorize the row sums (same integer result).
+      for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+        const int16_t* row = w + static_cast<size_t>(rows[k]) * 11;
+        for (size_t t = 0; t < 11; ++t) acc[t] += row[t];
+      }
+    } else {
+      for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+        const int16_t* row = w + static_cast<size_t>(rows[k]) * t_count;
+        for (size_t t = 0; t < t_count; ++t) acc[t] += row[t];
+      }
     }
     float* e = emis->data() + i * t_count;
     for (size_t t = 0; t < t_count; ++t) e[t] = static_cast<float>(acc[t]) * qscale;
@@ -492,13 +501,22 @@ void NerModel::Impl::Viterbi(const float* emis, size_t n, std::vector<int>* path
   constexpr float kNeg = -1e30f;
   std::vector<float> delta(t_count), next(t_count);
   std::vector<int> back(n * t_count, 0);
+  // Allowed predecessors of each tag, in ascending order (an I-X tag has only
+  // B-X and I-X), so the inner loop visits only legal transitions; the order
+  // keeps ties resolved exactly as a full scan would.
+  std::vector<std::vector<int>> preds(t_count);
+  for (int t = 0; t < t_count; ++t) {
+    for (int p = 0; p < t_count; ++p) {
+      if (Allowed(p, t)) preds[t].push_back(p);
+    }
+  }
   for (int t = 0; t < t_count; ++t) delta[t] = Allowed(-1, t) ? trans[t] + emis[t] : kNeg;
   for (size_t i = 1; i < n; ++i) {
     for (int t = 0; t < t_count; ++t) {
       float best = kNeg;
       int arg = 0;
-      for (int p = 0; p < t_count; ++p) {
-        if (!Allowed(p, t) || delta[p] <= kNeg) continue;
+      for (int p : preds[t]) {
+        if (delta[p] <= kNeg) continue;
         float s = delta[p] + trans[(p + 1) * t_count + t];
         if (s > best) {
           best = s;
