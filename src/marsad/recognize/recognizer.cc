@@ -368,6 +368,7 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
   struct Surname {
     std::vector<std::string> words;
     int32_t entity;
+    int cps = 0;  // code points of words[0], for the fuzzy test
   };
   std::vector<Surname> surnames;
   {
@@ -389,7 +390,15 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       }
     }
   }
-  auto match_surname = [&](int32_t i, const CueForms& first, const Surname& s,
+  for (auto& s : surnames) s.cps = CodePoints(s.words[0]);
+  // Facts about the token a single-word surname is compared with, computed
+  // once per token rather than once per (token, surname).
+  struct FuzzyProbe {
+    std::string_view key;
+    int cps = 0;
+    bool eligible = false;  // long enough and not a stop word
+  };
+  auto match_surname = [&](int32_t i, const CueForms& first, const Surname& s, const FuzzyProbe& probe,
                            bool* fuzzy) -> int32_t {
     // Returns end token or -1.
     int32_t j = i;
@@ -400,12 +409,10 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       }
       bool ok = k == 0 ? first.Has(s.words[k])
                        : CanonicalKey(tokens[j].norm) == s.words[k] || tokens[j].norm == s.words[k];
-      if (!ok && s.words.size() == 1 && CodePoints(s.words[0]) >= kMinFuzzySurname) {
-        std::string_view c = CanonicalKey(tokens[j].norm);
-        const size_t lc = c.size(), ls = s.words[0].size();
-        if ((lc > ls ? lc - ls : ls - lc) <= 4 && CodePoints(c) >= kMinFuzzySurname - 1 &&
-            !kb_->IsStopword(c) &&
-            WithinEditDistance1(c, s.words[0]) && kb_->LookupName(c).empty()) {
+      if (!ok && s.words.size() == 1 && s.cps >= kMinFuzzySurname && probe.eligible &&
+          (probe.cps > s.cps ? probe.cps - s.cps : s.cps - probe.cps) <= 1) {
+        std::string_view c = probe.key;  // j == i for a one-word surname
+        if (WithinEditDistance1(c, s.words[0]) && kb_->LookupName(c).empty()) {
           ok = true;
           *fuzzy = true;
         }
@@ -421,9 +428,13 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       int32_t best_end = -1, best_entity = -1;
       bool ambiguous = false, best_fuzzy = true;
       const CueForms first(tokens[i]);
+      FuzzyProbe probe;
+      probe.key = CanonicalKey(tokens[i].norm);
+      probe.cps = CodePoints(probe.key);
+      probe.eligible = probe.cps >= kMinFuzzySurname - 1 && !kb_->IsStopword(probe.key);
       for (const auto& s : surnames) {
         bool fuzzy = false;
-        int32_t e = match_surname(i, first, s, &fuzzy);
+        int32_t e = match_surname(i, first, s, probe, &fuzzy);
         if (e < 0) continue;
         if (best_end < 0 || e > best_end || (e == best_end && best_fuzzy && !fuzzy)) {
           ambiguous = false;
