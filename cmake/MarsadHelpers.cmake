@@ -7,6 +7,13 @@ if(MARSAD_SANITIZE)
   target_link_options(marsad_options INTERFACE -fsanitize=address,undefined)
 endif()
 
+# Fuzz builds (clang): instrument the libraries for coverage too, or
+# libFuzzer only sees the entry point.
+if(MARSAD_BUILD_FUZZ AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  target_compile_options(marsad_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
+  target_link_options(marsad_options INTERFACE -fsanitize=address,undefined)
+endif()
+
 # marsad_module(NAME SOURCES... DEPS ...) : a static library marsad_<NAME>
 # rooted at src/ so headers are included as "marsad/<module>/x.h".
 function(marsad_module name)
