@@ -1,0 +1,596 @@
+#include "marsad/attribute/attribution_finder.h"
+
+#include <algorithm>
+
+#include "marsad/attribute/lexicon.h"
+#include "marsad/common/utf8.h"
+
+namespace marsad {
+namespace {
+
+constexpr int kComplementizer = 1, kStop = 2, kPronoun = 3;
+constexpr int kMaxSpeakerTokens = 8;
+
+struct Found {
+  Attribution a;
+  AttributionFinder::CueKind kind;
+  int sentence = 0;
+  int32_t relayed_by = -1;  // index in the found list (relays: "نقلت X عن Y")
+};
+
+// The conjunction-stripped form of a word: "وأن" -> "ان".
+std::string_view StripConj(std::string_view norm) {
+  if (norm.size() >= 6 && (norm.substr(0, 2) == "و" || norm.substr(0, 2) == "ف")) return norm.substr(2);
+  return norm;
+}
+
+}  // namespace
+
+StatusOr<std::shared_ptr<const AttributionFinder>> AttributionFinder::Load(const std::string& data_dir) {
+  auto f = std::shared_ptr<AttributionFinder>(new AttributionFinder());
+  std::vector<std::vector<std::string>> rows;
+  MARSAD_RETURN_IF_ERROR(lex::ReadTsv(data_dir + "/attribution/cues.tsv", &rows));
+  for (const auto& r : rows) {
+    if (r.size() < 3) return DataError("attribution/cues.tsv: expected 3+ columns for " + r[0]);
+    std::string key = lex::Key(r[0]);
+    Cue cue{CueKind::kVerb, r[2] == "denies"};
+    const std::string& kind = r[1];
+    if (kind == "verb" || kind == "relay") {
+      cue.kind = kind == "verb" ? CueKind::kVerb : CueKind::kRelay;
+      for (const auto& form : lex::VerbForms(key, "")) f->cues_.emplace(form, cue);
+      // Hollow verbs: قال -> يقول, present listed by the generator is wrong
+      // (يال); add the common present forms explicitly.
+      if (key == "قال") {
+        for (const char* p : {"يقول", "تقول", "يقولون", "قالوا", "قالت"}) f->cues_[p] = cue;
+      }
+    } else if (kind == "verbform") {
+      f->cues_[key] = {CueKind::kVerb, cue.denies};
+    } else if (kind == "participle") {
+      f->cues_[key] = {CueKind::kParticiple, cue.denies};
+    } else if (kind == "prep") {
+      f->cues_[key] = {CueKind::kPrep, cue.denies};
+    } else if (kind == "footer") {
+      f->cues_[key] = {CueKind::kFooter, cue.denies};
+    } else {
+      return DataError("attribution/cues.tsv: unknown kind '" + kind + "'");
+    }
+  }
+  rows.clear();
+  MARSAD_RETURN_IF_ERROR(lex::ReadTsv(data_dir + "/attribution/function_words.tsv", &rows));
+  for (const auto& r : rows) {
+    if (r.size() < 2) continue;
+    int cls = r[1] == "complementizer" ? kComplementizer : r[1] == "stop" ? kStop : r[1] == "pronoun" ? kPronoun : 0;
+    if (cls) f->words_[lex::Key(r[0])] = cls;
+  }
+  rows.clear();
+  MARSAD_RETURN_IF_ERROR(lex::ReadTsv(data_dir + "/attribution/sources.tsv", &rows));
+  for (const auto& r : rows) f->source_heads_[lex::Key(r[0])] = true;
+  return std::shared_ptr<const AttributionFinder>(f);
+}
+
+bool AttributionFinder::IsComplementizer(std::string_view norm) const {
+  auto it = words_.find(std::string(StripConj(norm)));
+  if (it != words_.end() && it->second == kComplementizer) return true;
+  it = words_.find(std::string(norm));
+  return it != words_.end() && it->second == kComplementizer;
+}
+
+const AttributionFinder::Cue* AttributionFinder::LookupCue(const Token& t) const {
+  if (t.kind != TokenKind::kArabic) return nullptr;
+  auto it = cues_.find(t.norm);
+  if (it == cues_.end()) it = cues_.find(std::string(StripConj(t.norm)));
+  if (it == cues_.end() && t.norm.size() > 2 && t.norm.substr(0, 2) == "ب") {  // بحسب
+    it = cues_.find(t.norm.substr(2));
+    if (it != cues_.end() && it->second.kind != CueKind::kPrep) it = cues_.end();
+  }
+  return it == cues_.end() ? nullptr : &it->second;
+}
+
+std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
+  std::vector<Attribution> result;
+  if (in.tokens == nullptr || in.tokens->empty()) return result;
+  const std::vector<Token>& toks = *in.tokens;
+  const std::string_view body = in.body;
+  const int n = static_cast<int>(toks.size());
+
+  auto word_class = [&](int i) -> int {
+    if (i < 0 || i >= n || toks[i].kind != TokenKind::kArabic) return 0;
+    auto it = words_.find(toks[i].norm);
+    if (it == words_.end()) it = words_.find(std::string(StripConj(toks[i].norm)));
+    return it == words_.end() ? 0 : it->second;
+  };
+  auto norm_is = [&](int i, std::string_view w) { return i >= 0 && i < n && StripConj(toks[i].norm) == w; };
+  auto is_colon = [&](int i) { return i >= 0 && i < n && toks[i].norm == ":"; };
+  auto text_of = [&](int a, int b) {  // tokens [a, b)
+    return std::string(body.substr(toks[a].span.start, toks[b - 1].span.end - toks[a].span.start));
+  };
+
+  // Sentence ranges from the tokens' sentence indices.
+  std::vector<std::pair<int, int>> sents;
+  for (int i = 0; i < n;) {
+    int j = i + 1;
+    while (j < n && toks[j].sentence == toks[i].sentence) ++j;
+    sents.push_back({i, j});
+    i = j;
+  }
+
+  // A noun phrase from `j` (speaker): stops at break punctuation, stop words,
+  // complementizers and cues; keeps quoted names whole.
+  auto phrase_at = [&](int j, int end, int limit) -> std::pair<int, int> {
+    int k = j;
+    bool in_quote = false;
+    int words = 0;
+    while (k < end && words < limit) {
+      if (toks[k].kind == TokenKind::kArabic || toks[k].kind == TokenKind::kLatin) ++words;
+      const Token& t = toks[k];
+      if (lex::IsQuote(t)) {
+        // Typographic quotes open or close; an ASCII quote toggles.
+        int len = 0;
+        char32_t cp = utf8::Decode(body, t.span.start, &len);
+        in_quote = lex::IsOpeningQuote(body, t) ? true : cp == U'"' ? !in_quote : false;
+        ++k;
+        continue;
+      }
+      if (!in_quote) {
+        if (lex::IsBreakPunct(t)) break;
+        if (k > j && word_class(k) != 0) break;  // stop word, complementizer, "قوله"
+        if (k == j && word_class(k) != 0) break;
+        if (k > j && LookupCue(t) != nullptr) break;
+        // A preposition glued to a word ends the speaker ("أفادت شبكات محلية بتسلم ...").
+        if (k > j && t.kind == TokenKind::kArabic && t.prefix_bytes >= 2 && t.norm != "باسم") {
+          std::string_view w = StripConj(t.norm);
+          size_t conj = w.size() != t.norm.size() ? 2 : 0;
+          if ((w.substr(0, 2) == "ب" || w.substr(0, 2) == "ل") && t.prefix_bytes >= conj + 2) break;
+        }
+      } else if (lex::IsBreakPunct(t) && t.norm != "-") {
+        break;
+      }
+      ++k;
+    }
+    // Trim quotes and dashes at both ends.
+    int a = j, b = k;
+    while (a < b && (lex::IsQuote(toks[a]) || toks[a].norm == "-")) ++a;
+    while (b > a && (lex::IsQuote(toks[b - 1]) || toks[b - 1].norm == "-")) --b;
+    return {a, b};
+  };
+
+  // An opening quote that starts reported words (not a quoted name): the
+  // quotation runs four words or more.
+  auto long_quote = [&](int j) {
+    if (!lex::IsOpeningQuote(body, toks[j]) && toks[j].norm != "\"") return false;
+    int words = 0;
+    bool closed = false;
+    for (int k = j + 1; k < n && toks[k].sentence == toks[j].sentence; ++k) {
+      if (lex::IsQuote(toks[k])) {
+        closed = true;
+        break;
+      }
+      if (toks[k].kind == TokenKind::kArabic) ++words;
+    }
+    return words >= 4 && closed && lex::IsOpeningQuote(body, toks[j]);
+  };
+  auto is_entity_span = [&](int a, int b) {
+    if (in.entities == nullptr || a >= b) return false;
+    for (const auto& ent : *in.entities) {
+      if (ent.type == "place" || ent.type == "country") continue;
+      for (const auto& m : ent.mentions) {
+        if (m.span.start < toks[b - 1].span.end && toks[a].span.start < m.span.end) return true;
+      }
+    }
+    return false;
+  };
+  auto is_source_head = [&](int k) { return source_heads_.count(std::string(StripConj(toks[k].norm))) > 0; };
+
+  std::vector<Found> found;
+  int last_speaker_found = -1;  // index in `found` of the last attribution with a speaker
+  for (int si = 0; si < static_cast<int>(sents.size()); ++si) {
+    const auto [b, e] = sents[si];
+    const Span sent_span{toks[b].span.start, toks[e - 1].span.end};
+    std::vector<bool> consumed(e - b, false);
+    auto add = [&](CueKind kind, bool denies, int cue_a, int cue_b, int sp_a, int sp_b, Span content) {
+      Found f;
+      f.kind = kind;
+      f.sentence = si;
+      f.a.cue = text_of(cue_a, cue_b);
+      f.a.cue_span = {toks[cue_a].span.start, toks[cue_b - 1].span.end};
+      if (sp_a < sp_b) {
+        f.a.speaker_text = text_of(sp_a, sp_b);
+        f.a.speaker = f.a.speaker_text;
+      }
+      f.a.stance = denies ? "denies" : "asserts";
+      f.a.span = content;
+      found.push_back(std::move(f));
+      if (sp_a < sp_b) last_speaker_found = static_cast<int>(found.size()) - 1;
+      return static_cast<int>(found.size()) - 1;
+    };
+    auto content_from = [&](int j) -> Span {
+      while (j < e && lex::IsBreakPunct(toks[j])) ++j;
+      if (j >= e) return {sent_span.end, sent_span.end};
+      return {toks[j].span.start, sent_span.end};
+    };
+
+    // Headline source: "مصادر عسكرية: ..." / "طهران: ..." (a short phrase
+    // before a colon at the start of the sentence).
+    {
+      int a = b;
+      while (a < e && toks[a].kind == TokenKind::kPunct) ++a;
+      for (int k = a + 1; k < e && k <= a + 4; ++k) {
+        if (!is_colon(k)) {
+          if (lex::IsBreakPunct(toks[k])) break;
+          continue;
+        }
+        const Cue* c = LookupCue(toks[a]);
+        bool footer = c != nullptr && c->kind == CueKind::kFooter;
+        bool head = source_heads_.count(std::string(StripConj(toks[a].norm))) > 0;
+        bool entity = false;
+        if (in.entities != nullptr && !footer) {
+          for (const auto& ent : *in.entities) {
+            for (const auto& m : ent.mentions) {
+              if (m.span.start <= toks[a].span.start && m.span.end >= toks[k - 1].span.end) entity = true;
+            }
+          }
+        }
+        if (footer) {
+          // المصدر: شبكة شام الكاتب: فريق التحرير  -> speaker up to the next label.
+          int s_end = e;
+          for (int m = k + 1; m < e; ++m) {
+            if (is_colon(m)) { s_end = m - 1; break; }
+          }
+          auto [sa, sb] = phrase_at(k + 1, std::max(k + 1, s_end), kMaxSpeakerTokens);
+          if (sa < sb && sent_span.start > 0) {
+            add(CueKind::kFooter, false, a, k + 1, sa, sb, Span{0, sent_span.start});
+            for (int m = a; m < std::max(sb, k + 1); ++m) consumed[m - b] = true;
+          }
+        } else if ((head || entity) && k + 1 < e) {
+          add(CueKind::kVerb, false, k, k + 1, a, k, content_from(k + 1));
+          for (int m = a; m <= k; ++m) consumed[m - b] = true;
+        }
+        break;
+      }
+    }
+
+    for (int i = b; i < e; ++i) {
+      if (consumed[i - b]) continue;
+      const Cue* cue = LookupCue(toks[i]);
+      if (cue == nullptr) continue;
+      std::string_view w = StripConj(toks[i].norm);
+      if (cue->kind == CueKind::kFooter) continue;  // only at a line start (above)
+      if (cue->kind == CueKind::kPrep) {
+        int j = i + 1;
+        if (w == "لسان" && !norm_is(i - 1, "علي")) continue;
+        if (w == "نقلا") {
+          if (!norm_is(j, "عن")) continue;
+          ++j;
+        }
+        if ((w == "وفقا" || w == "طبقا") && !(j < e && toks[j].norm.rfind("ل", 0) == 0)) continue;
+        if (norm_is(j, "ما")) {
+          ++j;
+          const Cue* v = j < e ? LookupCue(toks[j]) : nullptr;
+          if (v != nullptr && (v->kind == CueKind::kVerb || v->kind == CueKind::kRelay)) ++j;
+          if (j < e && (toks[j].norm == "به" || toks[j].norm == "بها" || toks[j].norm == "عنه")) ++j;
+        }
+        if (j < e && word_class(j) == kPronoun) continue;  // حسب قوله: restates the speaker
+        auto [sa, sb] = phrase_at(j, e, kMaxSpeakerTokens);
+        if (sa >= sb) continue;
+        // Strip a preposition ل glued to the speaker ("وفقا لمصادر").
+        int cue_start = i > b && norm_is(i - 1, "علي") ? i - 1 : i;
+        Span content;
+        if (cue_start == b) {
+          content = content_from(sb);
+        } else {
+          int k = cue_start;
+          while (k > b && (lex::IsBreakPunct(toks[k - 1]) || toks[k - 1].norm == "-")) --k;
+          if (k <= b) continue;
+          content = {sent_span.start, toks[k - 1].span.end};
+        }
+        int idx = add(CueKind::kPrep, cue->denies, cue_start, sa, sa, sb, content);
+        if ((w == "وفقا" || w == "طبقا") && toks[sa].norm.rfind("ل", 0) == 0) {
+          // Drop the preposition from the speaker text and span start.
+          Attribution& a = found[idx].a;
+          size_t skip = a.speaker_text.rfind("ل", 0) == 0 ? std::string("ل").size() : 0;
+          while (skip < a.speaker_text.size() && a.speaker_text.compare(skip, 2, "ـ") == 0) skip += 2;
+          a.speaker_text = a.speaker_text.substr(skip);
+          a.speaker = a.speaker_text;
+        }
+        for (int m = i; m < sb; ++m) consumed[m - b] = true;
+        continue;
+      }
+      if (cue->kind == CueKind::kParticiple) {
+        // Continues the speaker of the last attribution in this sentence.
+        int prev = -1;
+        for (int f = static_cast<int>(found.size()) - 1; f >= 0 && found[f].sentence == si; --f) {
+          if (!found[f].a.speaker.empty() && found[f].kind != CueKind::kPrep) { prev = f; break; }
+        }
+        if (prev < 0) continue;
+        int j = i + 1;
+        if (norm_is(j, "الي")) ++j;
+        Span content = content_from(j);
+        if (content.start >= content.end) continue;
+        Found f;
+        f.kind = CueKind::kParticiple;
+        f.sentence = si;
+        f.a = found[prev].a;
+        f.a.cue = text_of(i, i + 1);
+        f.a.cue_span = toks[i].span;
+        f.a.stance = cue->denies ? "denies" : "asserts";
+        f.a.span = content;
+        f.a.parent = -1;
+        f.relayed_by = found[prev].relayed_by;
+        found.push_back(std::move(f));
+        consumed[i - b] = true;
+        continue;
+      }
+      // Speech verbs and relays. A verb after "ما" belongs to a prepositional
+      // cue ("بحسب ما أفاد"), handled above.
+      if (i > b && toks[i - 1].norm == "ما") continue;
+      int comp = -1;
+      for (int j = i + 1; j < e && j <= i + 24; ++j) {
+        if (word_class(j) == kComplementizer || is_colon(j) || (j > i + 1 && long_quote(j))) {
+          comp = j;
+          break;
+        }
+        if (toks[j].norm == "." || toks[j].norm == "؟") break;
+      }
+      int sa = i + 1, sb = i + 1;
+      int relay_a = -1, relay_b = -1;  // the relayed source (relays only)
+      if (cue->kind == CueKind::kRelay) {
+        int j = i + 1;
+        bool pronoun_source = j < e && (toks[j].norm == "عنه" || toks[j].norm == "عنها" || toks[j].norm == "عنهم");
+        if (pronoun_source) ++j;
+        auto [a1, b1] = phrase_at(j, e, kMaxSpeakerTokens);
+        sa = a1;
+        sb = b1;
+        if (!pronoun_source) {
+          if (!norm_is(sb, "عن")) continue;  // نقل = "transported", not relayed
+          auto [a2, b2] = phrase_at(sb + 1, e, kMaxSpeakerTokens);
+          relay_a = a2;
+          relay_b = b2;
+          if (relay_a >= relay_b) continue;
+        }
+        if (sa >= sb) continue;
+        int first_content = relay_b > 0 ? relay_b : sb;
+        while (first_content < e && word_class(first_content) == kPronoun) ++first_content;
+        Span content = comp > 0 ? content_from(comp) : content_from(first_content);
+        if (content.start >= content.end) continue;
+        int outer = add(CueKind::kRelay, cue->denies, i, i + 1, sa, sb, content);
+        if (relay_a >= 0) {
+          int inner = add(CueKind::kVerb, cue->denies, sb, sb + 1, relay_a, relay_b, content);
+          found[inner].relayed_by = outer;
+        } else if (last_speaker_found >= 0 && last_speaker_found != outer &&
+                   found[last_speaker_found].sentence >= si - 2) {
+          // "نقلت عنه وكالة ... قوله": the previous speaker, relayed.
+          Found f = found[last_speaker_found];
+          f.sentence = si;
+          f.kind = CueKind::kVerb;
+          f.a.cue = found[outer].a.cue;
+          f.a.cue_span = found[outer].a.cue_span;
+          f.a.span = content;
+          f.a.parent = -1;
+          f.relayed_by = outer;
+          found.push_back(std::move(f));
+        }
+        for (int m = i; m < std::max(sb, relay_b); ++m) consumed[m - b] = true;
+        continue;
+      }
+      // Subject-verb order when the verb does not open its clause and a
+      // source or a named entity comes before it ("المصادر أكدت").
+      const bool verb_first = i == b || toks[i].norm.size() != StripConj(toks[i].norm).size() ||
+                              lex::IsBreakPunct(toks[i - 1]) || word_class(i - 1) == kComplementizer;
+      if (!verb_first) {
+        for (int k = i - 1; k >= b && k >= i - 10; --k) {
+          if (lex::IsBreakPunct(toks[k])) break;
+          const bool opener = k == b || lex::IsBreakPunct(toks[k - 1]) || word_class(k - 1) == kComplementizer ||
+                              StripConj(toks[k - 1].norm) == "كان" || StripConj(toks[k - 1].norm) == "كانت";
+          if (is_source_head(k) || (is_entity_span(k, k + 1) && opener)) {
+            auto [a1, b1] = phrase_at(k, i, 6);
+            if (a1 < b1 && (is_source_head(a1) || is_entity_span(a1, b1))) {
+              sa = a1;
+              sb = b1;
+            }
+            break;
+          }
+        }
+      }
+      // Speaker after the verb (verb-subject order).
+      if (sa >= sb && comp != i + 1) {
+        auto [a1, b1] = phrase_at(i + 1, comp > 0 ? comp : e, kMaxSpeakerTokens);
+        sa = a1;
+        sb = b1;
+        // Without a complementizer ("نفى التنظيم الانسحاب") the speaker must be
+        // a named entity or a described source: "أعلن الخلافة" declares, it does not report.
+        if (comp < 0 && sa < sb && !is_source_head(sa) && !is_entity_span(sa, sb)) sa = sb = i + 1;
+        if (comp < 0 && i + 3 < e && lex::IsQuote(toks[i + 1]) && lex::IsQuote(toks[i + 3])) {
+          sa = sb = i + 1;  // أعلن ”الخلافة“: a quoted one-word object, declared
+        }
+        if (comp < 0 && sa < sb && is_source_head(sa) && StripConj(toks[sa].norm).substr(0, 4) != "ال") {
+          // An indefinite source and its adjectives ("مصادر عسكرية"); a definite
+          // word after it is the object ("... الانسحاب").
+          for (int k = sa + 1; k < sb; ++k) {
+            if (StripConj(toks[k].norm).substr(0, 4) == "ال") {
+              sb = k;
+              break;
+            }
+          }
+        }
+        if (comp < 0 && sa < sb && is_entity_span(sa, sb) && in.entities != nullptr) {
+          // Cut the speaker at the end of the entity mention.
+          for (const auto& ent : *in.entities) {
+            for (const auto& m : ent.mentions) {
+              if (m.span.start <= toks[sa].span.start && toks[sa].span.start < m.span.end) {
+                int k = sa;
+                while (k < sb && toks[k].span.start < m.span.end) ++k;
+                while (k < sb && lex::IsQuote(toks[k])) ++k;
+                sb = std::max(sa + 1, k);
+              }
+            }
+          }
+        }
+      }
+      if (sa >= sb && false) {
+        // Subject-verb order: a source head earlier in the clause
+        // ("المصادر أكدت"، "وكانت مصادر إعلامية ... أكدت").
+        for (int k = i - 1; k >= b && k >= i - 10; --k) {
+          if (lex::IsBreakPunct(toks[k])) break;
+          if (source_heads_.count(std::string(StripConj(toks[k].norm)))) {
+            auto [a1, b1] = phrase_at(k, i, 4);
+            sa = a1;
+            sb = b1;
+            break;
+          }
+        }
+      }
+      if (sa >= sb) {
+        // "وأضاف أن ..." / "وقال: ..." continue the previous sentence's speaker.
+        if (comp == i + 1 && last_speaker_found >= 0 && found[last_speaker_found].sentence >= si - 1) {
+          Found f = found[last_speaker_found];
+          f.kind = CueKind::kVerb;
+          f.sentence = si;
+          f.a.cue = text_of(i, i + 1);
+          f.a.cue_span = toks[i].span;
+          f.a.stance = cue->denies ? "denies" : "asserts";
+          f.a.span = content_from(comp + 1);
+          f.a.parent = -1;
+          if (f.a.span.start < f.a.span.end) found.push_back(std::move(f));
+        }
+        continue;
+      }
+      Span content;
+      if (comp > 0) {
+        content = content_from(is_colon(comp) ? comp + 1 : comp);
+      } else {
+        // No complementizer: the object follows the speaker ("نفى التنظيم
+        // الانسحاب"); require at least two words of it.
+        int k = std::max(sb, i + 1);
+        if (e - k < 2) continue;
+        content = content_from(k);
+      }
+      if (content.start >= content.end) continue;
+      add(CueKind::kVerb, cue->denies, i, i + 1, sa, sb, content);
+      for (int m = i; m < sb; ++m) consumed[m - b] = true;
+    }
+  }
+
+  // Links. 1) A prepositional source at the end of a sentence relays the
+  // speakers quoted before it in that sentence ("... - حسب قناة الميادين").
+  for (size_t p = 0; p < found.size(); ++p) {
+    if (found[p].kind != CueKind::kPrep) continue;
+    for (size_t v = 0; v < found.size(); ++v) {
+      if (v == p || found[v].sentence != found[p].sentence || found[v].kind == CueKind::kPrep) continue;
+      if (found[v].a.cue_span.start >= found[p].a.cue_span.start) continue;
+      if (found[v].relayed_by < 0 && found[v].kind != CueKind::kRelay) found[v].relayed_by = static_cast<int32_t>(p);
+      if (found[v].a.span.end > found[p].a.cue_span.start) {
+        found[v].a.span.end = std::max(found[v].a.span.start, found[p].a.span.end);
+      }
+    }
+  }
+  // 2) A speaker's content ends where the next speaker of the sentence starts;
+  //    a cue inside another's content is nested in it.
+  for (size_t v = 0; v < found.size(); ++v) {
+    for (size_t w2 = v + 1; w2 < found.size() && found[w2].sentence == found[v].sentence; ++w2) {
+      if (found[w2].kind == CueKind::kPrep || found[w2].relayed_by == static_cast<int32_t>(v)) continue;
+      Attribution& a = found[v].a;
+      const Attribution& b2 = found[w2].a;
+      if (b2.cue_span.start >= a.span.start && b2.cue_span.start < a.span.end) {
+        if (found[w2].kind == CueKind::kParticiple || b2.speaker == a.speaker) {
+          a.span.end = std::max(a.span.start, b2.cue_span.start);
+        } else if (found[w2].relayed_by < 0) {
+          found[w2].relayed_by = static_cast<int32_t>(v);
+        }
+      }
+    }
+  }
+  // Trim trailing spaces and punctuation of content spans.
+  for (auto& f : found) {
+    Span& s = f.a.span;
+    while (s.end > s.start && (body[s.end - 1] == ' ' || body[s.end - 1] == ',' || body[s.end - 1] == '\n')) --s.end;
+    if (s.end - s.start >= 2 && body.substr(s.end - 2, 2) == "،") s.end -= 2;
+  }
+
+  // Entity ids for speakers.
+  if (in.entities != nullptr) {
+    for (auto& f : found) {
+      if (f.a.speaker_text.empty()) continue;
+      // The speaker span: find it again from the text (first occurrence after the cue or before).
+      size_t pos = body.find(f.a.speaker_text, std::max<int32_t>(0, f.a.cue_span.start - 400));
+      if (pos == std::string_view::npos) continue;
+      Span sp{static_cast<int32_t>(pos), static_cast<int32_t>(pos + f.a.speaker_text.size())};
+      int32_t best = 0;
+      for (const auto& ent : *in.entities) {
+        if (ent.type == "place" || ent.type == "country") {
+          // A place as a speaker stands for its government ("طهران:"); keep
+          // it only when it is the whole speaker phrase.
+          bool whole = false;
+          for (const auto& m : ent.mentions) whole |= m.span.start <= sp.start && m.span.end >= sp.end;
+          if (!whole) continue;
+        }
+        for (const auto& m : ent.mentions) {
+          int32_t ov = std::min(m.span.end, sp.end) - std::max(m.span.start, sp.start);
+          // The head of the phrase names the speaker ("جعفر الحسيني، الناطق باسم
+          // كتائب حزب الله" is the spokesman, not the group).
+          if (ov > 0 && m.span.start <= sp.start + 4) ov += 100000;
+          if (ov > best) {
+            best = ov;
+            f.a.speaker = ent.id;
+          }
+        }
+      }
+    }
+  }
+
+  result.reserve(found.size());
+  for (auto& f : found) {
+    f.a.parent = f.relayed_by;
+    result.push_back(std::move(f.a));
+  }
+  return result;
+}
+
+void AttributionFinder::AddChain(const std::optional<OutletRef>& outlet, const std::vector<std::string>& wires,
+                                 size_t body_size, std::vector<Attribution>* atts) {
+  std::vector<Attribution> head;
+  const Span all{0, static_cast<int32_t>(body_size)};
+  int32_t outlet_idx = -1;
+  if (outlet.has_value() && !outlet->id.empty()) {
+    Attribution a;
+    a.speaker = outlet->id;
+    a.speaker_text = outlet->name_ar.empty() ? outlet->name_en : outlet->name_ar;
+    a.cue = "outlet";
+    a.stance = "asserts";
+    a.span = all;
+    head.push_back(a);
+    outlet_idx = 0;
+  }
+  for (const auto& w : wires) {
+    if (w.empty()) continue;
+    Attribution a;
+    a.speaker = w;
+    a.speaker_text = w;
+    a.cue = "wire";
+    a.stance = "asserts";
+    a.span = all;
+    a.parent = outlet_idx;
+    head.push_back(a);
+  }
+  if (head.empty()) return;
+  const int32_t shift = static_cast<int32_t>(head.size());
+  const int32_t top = head.size() - (outlet_idx >= 0 ? 1 : 0) == 1 ? shift - 1 : outlet_idx;
+  for (auto& a : *atts) {
+    a.parent = a.parent >= 0 ? a.parent + shift : top;
+  }
+  head.insert(head.end(), std::make_move_iterator(atts->begin()), std::make_move_iterator(atts->end()));
+  *atts = std::move(head);
+}
+
+std::vector<int32_t> AttributionFinder::Chain(const std::vector<Attribution>& atts, int32_t i) {
+  std::vector<int32_t> chain;
+  const int32_t n = static_cast<int32_t>(atts.size());
+  while (i >= 0 && i < n && static_cast<int32_t>(chain.size()) <= n) {
+    if (std::find(chain.begin(), chain.end(), i) != chain.end()) break;  // defensive: no cycles
+    chain.push_back(i);
+    i = atts[i].parent;
+  }
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+}  // namespace marsad

@@ -1,0 +1,1130 @@
+#include "marsad/events/event_extractor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "marsad/attribute/attribution_finder.h"
+#include "marsad/attribute/lexicon.h"
+
+namespace marsad {
+
+const std::vector<std::string>& EventTypes() {
+  static const std::vector<std::string> kTypes = {
+      "ASSAULT", "TAKE_CONTROL", "WITHDRAW", "SURRENDER", "KILL",     "INJURE", "VISIT",  "DEPLOY",
+      "SUPPORT", "RECRUIT",      "ACCUSE",   "DENY",      "DESIGNATE", "SANCTION", "AGREE", "PROTEST"};
+  return kTypes;
+}
+
+namespace {
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> out;
+  if (s.empty() || s == "-") return out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t c = s.find(',', start);
+    std::string part = s.substr(start, c == std::string::npos ? std::string::npos : c - start);
+    if (!part.empty()) out.push_back(part);
+    if (c == std::string::npos) break;
+    start = c + 1;
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+std::string_view StripConj(std::string_view norm) {
+  if (norm.size() >= 6 && (StartsWith(norm, "و") || StartsWith(norm, "ف"))) return norm.substr(2);
+  return norm;
+}
+
+uint32_t ClassBits(const std::string& name) {
+  using E = EventExtractor;
+  static const std::pair<const char*, uint32_t> kNames[] = {
+      {"negation", E::kNegation},     {"attempt", E::kAttempt},   {"future", E::kFutureCue},
+      {"purpose", E::kPurpose},       {"hypothetical", E::kHypothetical}, {"light", E::kLight},
+      {"qualifier", E::kQualifier},   {"blocker", E::kBlocker},   {"force", E::kForce},
+      {"munition", E::kMunition},     {"background", E::kBackground}, {"stop", E::kStop},
+      {"placenoun", E::kPlaceNoun},   {"was", E::kWas},           {"demonstrative", E::kDemonstrative},
+      {"reference", E::kReference},   {"violent", E::kViolent},   {"agentive", E::kAgentive}};
+  for (const auto& [n, b] : kNames) {
+    if (name == n) return b;
+  }
+  return 0;
+}
+
+}  // namespace
+
+StatusOr<std::shared_ptr<const EventExtractor>> EventExtractor::Load(const std::string& data_dir) {
+  auto ex = std::shared_ptr<EventExtractor>(new EventExtractor());
+  std::vector<std::vector<std::string>> rows;
+  const std::string dir = data_dir + "/events/";
+  MARSAD_RETURN_IF_ERROR(lex::ReadTsv(dir + "triggers.tsv", &rows));
+  for (const auto& r : rows) {
+    if (r.size() < 7) return DataError("events/triggers.tsv: expected 8 columns for " + r[0]);
+    Trigger t;
+    t.type = r[0];
+    t.lemma = lex::Key(r[1]);
+    const std::string& pos = r[2];
+    t.pos = pos == "verb" ? Pos::kVerb : pos == "passive" ? Pos::kPassive : pos == "noun" ? Pos::kNoun
+          : pos == "agent" ? Pos::kAgent : pos == "adverb" ? Pos::kAdverb : Pos::kVerb;
+    if (pos != "verb" && pos != "passive" && pos != "noun" && pos != "agent" && pos != "adverb") {
+      return DataError("events/triggers.tsv: unknown pos '" + pos + "'");
+    }
+    for (const auto& need : SplitComma(r[6])) {
+      if (need == "place") t.needs_place = true;
+      else if (need == "force") t.needs_force = true;
+      else if (need == "ala") t.needs_ala = true;
+      else if (need == "violent") t.needs_violent = true;
+      else if (StartsWith(need, "obj:")) {
+        std::string list = need.substr(4);
+        size_t start = 0;
+        while (start <= list.size()) {
+          size_t bar = list.find('|', start);
+          t.needs_obj.push_back(lex::Key(list.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
+          if (bar == std::string::npos) break;
+          start = bar + 1;
+        }
+      } else {
+        return DataError("events/triggers.tsv: unknown constraint '" + need + "'");
+      }
+    }
+    const int32_t idx = static_cast<int32_t>(ex->triggers_.size());
+    ex->triggers_.push_back(t);
+    std::set<std::string> exclude;
+    for (const auto& x : SplitComma(r[5])) exclude.insert(lex::Key(x));
+    auto add = [&](const std::string& form, uint8_t flags) {
+      if (form.empty() || exclude.count(form)) return;
+      auto& v = ex->forms_[form];
+      for (const auto& f : v) {
+        if (f.trigger == idx) return;
+      }
+      v.push_back({idx, flags});
+    };
+    if (t.pos == Pos::kVerb) {
+      std::string present = r[3] == "-" ? "" : lex::Key(r[3]);
+      std::vector<std::string> forms = lex::VerbForms(t.lemma, present);
+      for (const auto& f : forms) {
+        uint8_t flags = 0;
+        std::string_view fv = f;
+        if (!StartsWith(fv, t.lemma) || fv.size() < t.lemma.size()) flags |= kPresent;
+        if (StartsWith(fv, "س") && !StartsWith(t.lemma, "س")) flags |= kPresent | kFuture;
+        if (EndsWith(fv, "وا") || EndsWith(fv, "ون") || EndsWith(fv, "و")) flags |= kPluralForm;
+        add(f, flags);
+      }
+      for (const auto& x : SplitComma(r[4])) {
+        std::string k = lex::Key(x);
+        uint8_t flags = StartsWith(k, "ي") || StartsWith(k, "ت") ? kPresent : 0;
+        if (EndsWith(k, "وا") || EndsWith(k, "ون")) flags |= kPluralForm;
+        add(k, flags);
+      }
+    } else {
+      uint8_t flags = t.pos == Pos::kPassive ? kPassiveForm : 0;
+      add(t.lemma, flags);
+      for (const auto& x : SplitComma(r[4])) add(lex::Key(x), flags);
+    }
+  }
+  rows.clear();
+  MARSAD_RETURN_IF_ERROR(lex::ReadTsv(dir + "context.tsv", &rows));
+  for (const auto& r : rows) {
+    if (r.size() < 2) continue;
+    uint32_t bits = ClassBits(r[1]);
+    if (bits == 0) return DataError("events/context.tsv: unknown class '" + r[1] + "'");
+    ex->context_[lex::Key(r[0])] |= bits;
+  }
+  rows.clear();
+  MARSAD_RETURN_IF_ERROR(lex::ReadTsv(dir + "units.tsv", &rows));
+  for (const auto& r : rows) {
+    if (r.size() >= 2) ex->units_[lex::Key(r[0])] = r[1];
+  }
+  rows.clear();
+  MARSAD_RETURN_IF_ERROR(lex::ReadTsv(dir + "numbers.tsv", &rows));
+  for (const auto& r : rows) {
+    if (r.size() < 3) continue;
+    ex->numbers_[lex::Key(r[0])] = {std::atof(r[1].c_str()), r[2] == "vague"};
+  }
+  return std::shared_ptr<const EventExtractor>(ex);
+}
+
+// Per-document working state.
+class EventExtractorImpl {
+ public:
+  EventExtractorImpl(const EventExtractor& ex, const EventInput& in)
+      : ex_(ex), in_(in), toks_(*in.tokens), n_(static_cast<int>(toks_.size())), body_(in.body) {}
+
+  std::vector<Event> Run();
+
+ private:
+  using E = EventExtractor;
+  struct Match {
+    int32_t trigger = -1;
+    uint8_t flags = 0;
+    std::string proclitic, enclitic;
+  };
+  struct Phrase {
+    int a = -1, b = -1;  // tokens [a, b)
+    int entity = -1;
+    bool ok() const { return a >= 0 && a < b; }
+  };
+
+  uint32_t Ctx(int i) const {
+    if (i < 0 || i >= n_ || toks_[i].kind != TokenKind::kArabic) return 0;
+    auto it = ex_.context_.find(toks_[i].norm);
+    uint32_t bits = it == ex_.context_.end() ? 0 : it->second;
+    std::string_view s = StripConj(toks_[i].norm);
+    if (s.size() != toks_[i].norm.size()) {
+      auto it2 = ex_.context_.find(std::string(s));
+      if (it2 != ex_.context_.end()) bits |= it2->second;
+    }
+    return bits;
+  }
+  bool Is(int i, uint32_t cls) const { return (Ctx(i) & cls) != 0; }
+  bool NormIs(int i, std::string_view w) const {
+    return i >= 0 && i < n_ && StripConj(toks_[i].norm) == w;
+  }
+  // A preposition ب ل ك glued to the word (after an optional و ف).
+  bool GluedPrep(int i) const {
+    if (i < 0 || i >= n_ || toks_[i].kind != TokenKind::kArabic) return false;
+    std::string_view w = toks_[i].norm;
+    size_t conj = StripConj(w).size() != w.size() ? 2 : 0;
+    std::string_view r = w.substr(conj);
+    bool prep = StartsWith(r, "ب") || StartsWith(r, "ل") || StartsWith(r, "ك");
+    return prep && toks_[i].prefix_bytes >= conj + 2;
+  }
+  // "عليها", "منه": a preposition with a pronoun suffix.
+  bool IsStopWithPronoun(int i) const {
+    if (i < 0 || i >= n_ || toks_[i].kind != TokenKind::kArabic) return false;
+    std::string_view w = StripConj(toks_[i].norm);
+    for (std::string_view suf : {"ها", "هم", "هما", "ه", "هن"}) {
+      if (EndsWith(w, suf) && w.size() > suf.size() + 2) {
+        auto it = ex_.context_.find(std::string(w.substr(0, w.size() - suf.size())));
+        if (it != ex_.context_.end() && (it->second & E::kStop)) return true;
+        // علي+ها is written عليها: the stop list has على as علي.
+      }
+    }
+    return false;
+  }
+  bool ClauseInitial(int i) const {
+    if (i == 0 || toks_[i].sentence != toks_[i - 1].sentence) return true;
+    if (StripConj(toks_[i].norm).size() != toks_[i].norm.size() && !ex_.forms_.count(toks_[i].norm)) {
+      return true;  // وقتل (but not فروا, whose ف is a root letter)
+    }
+    const Token& p = toks_[i - 1];
+    if (p.kind == TokenKind::kPunct || p.kind == TokenKind::kSymbol) return true;
+    static const std::string_view kOpeners[] = {"قد", "لقد", "ثم", "ان", "انه", "بان", "حيث", "عندما", "بعدما",
+                                                "فقد", "وقد", "كما", "الذي", "التي", "الذين", "اللذين", "لما"};
+    for (auto w : kOpeners) {
+      if (p.norm == w) return true;
+    }
+    return false;
+  }
+  // A context class on any clitic-stripped key of the token.
+  bool IsAnyKey(int i, uint32_t cls) const {
+    if (i < 0 || i >= n_ || toks_[i].kind != TokenKind::kArabic) return false;
+    if (!any_done_[i]) {
+      uint32_t bits = Ctx(i);
+      std::vector<lex::KeyCandidate> keys;
+      lex::TokenKeys(toks_[i].norm, &keys);
+      for (const auto& k : keys) {
+        auto it = ex_.context_.find(k.key);
+        if (it != ex_.context_.end()) bits |= it->second;
+      }
+      any_bits_[i] = bits;
+      any_done_[i] = true;
+    }
+    return (any_bits_[i] & cls) != 0;
+  }
+  bool Break(int i) const { return i < 0 || i >= n_ || lex::IsBreakPunct(toks_[i]); }
+  std::string Text(int a, int b) const {
+    return std::string(body_.substr(toks_[a].span.start, toks_[b - 1].span.end - toks_[a].span.start));
+  }
+  Span SpanOf(int a, int b) const { return {toks_[a].span.start, toks_[b - 1].span.end}; }
+
+  bool LookupUncached(int i, Match* m) const;
+  // Trigger lookup of token i, computed once per document.
+  bool Lookup(int i, Match* m) const {
+    if (i < 0 || i >= n_) return false;
+    if (match_state_[i] == 0) {
+      match_state_[i] = LookupUncached(i, &match_cache_[i]) ? 2 : 1;
+    }
+    if (match_state_[i] == 1) return false;
+    *m = match_cache_[i];
+    return true;
+  }
+  bool IsTriggerToken(int i) const {
+    if (i < 0 || i >= n_) return false;
+    Match m;
+    return Lookup(i, &m);
+  }
+  Phrase NounPhrase(int j, int end, int limit) const;
+  EventArg MakeArg(const std::string& role, const Phrase& p) const;
+  bool IsPlacePhrase(const Phrase& p) const;
+  // A number at token i: value, vague, and the index after it.
+  bool NumberAt(int i, double* value, bool* vague, int* next) const;
+  bool QuantityAt(int i, int end, Quantity* q, int* next) const;
+  std::optional<Event> Build(int i, const Match& m, int sb, int se);
+  Phrase PreSubject(int i, int sb, std::vector<Quantity>* quantities) const;
+
+  const EventExtractor& ex_;
+  const EventInput& in_;
+  const std::vector<Token>& toks_;
+  const int n_;
+  const std::string_view body_;
+  std::vector<int> entity_of_;  // token -> entity index (or -1)
+  mutable std::vector<int8_t> match_state_;  // 0 unknown, 1 no trigger, 2 trigger
+  mutable std::vector<Match> match_cache_;
+  mutable std::vector<uint32_t> any_bits_;   // context bits over all clitic keys
+  mutable std::vector<bool> any_done_;
+};
+
+bool EventExtractorImpl::LookupUncached(int i, Match* m) const {
+  const Token& t = toks_[i];
+  if (t.kind != TokenKind::kArabic) return false;
+  std::vector<lex::KeyCandidate> keys;
+  lex::TokenKeys(t.norm, &keys);
+  for (const auto& k : keys) {
+    auto it = ex_.forms_.find(k.key);
+    if (it == ex_.forms_.end()) continue;
+    // A preposition or the article in front means a noun reading; verbs take
+    // only the conjunctions (and ل of purpose, س of the future).
+    std::string_view pro = k.proclitic;
+    if (StartsWith(pro, "و") || StartsWith(pro, "ف")) pro.remove_prefix(2);
+    bool nominal_prefix = !pro.empty() && pro != "س" && pro != "ل";
+    // A bare form that is both a verb and a noun of the same type (قتل، خطف،
+    // قصف) is a verb only at the start of a clause (Arabic news is
+    // verb-first); after a noun it is the noun ("تهم قتل"، "قضية خطف").
+    bool has_noun = false;
+    for (const auto& f : it->second) has_noun |= ex_.triggers_[f.trigger].pos == E::Pos::kNoun;
+    // With a conjunction, only at the start of a sentence or after punctuation:
+    // "اغتصاب وتعذيب وقتل" is a list of nouns.
+    const bool conj_after_word = StartsWith(k.proclitic, "و") && i > 0 && toks_[i - 1].sentence == toks_[i].sentence &&
+                                 toks_[i - 1].kind == TokenKind::kArabic;
+    bool verb_ok = !has_noun || ((ClauseInitial(i) || !k.enclitic.empty()) && !Is(i + 1, E::kQualifier) &&
+                                 !conj_after_word);
+    const E::FormRef* best = nullptr;
+    for (const auto& f : it->second) {
+      const auto& tr = ex_.triggers_[f.trigger];
+      bool verbal = tr.pos == E::Pos::kVerb || tr.pos == E::Pos::kPassive;
+      if (verbal && (nominal_prefix || !verb_ok)) continue;
+      if (verbal && (pro == "س" || pro == "ل") && !(f.flags & E::kPresent)) continue;
+      if (!verbal && pro == "س") continue;
+      if (!verbal && !k.enclitic.empty() && k.enclitic != "ه" && k.enclitic != "ها" && k.enclitic != "هم") continue;
+      // Prefer the verb reading for bare forms (قصف، طرد), the noun otherwise.
+      if (best == nullptr || (verbal && pro.empty() && ex_.triggers_[best->trigger].pos == E::Pos::kNoun)) best = &f;
+    }
+    if (best == nullptr) continue;
+    m->trigger = best->trigger;
+    m->flags = best->flags;
+    m->proclitic = k.proclitic;
+    m->enclitic = k.enclitic;
+    if (pro == "س") m->flags |= E::kFuture | E::kPresent;
+    return true;
+  }
+  return false;
+}
+
+EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int limit) const {
+  Phrase p;
+  // Skip commas and time words right after a verb ("، اليوم الخميس، من").
+  if (j >= end || j >= n_) return p;
+  if (entity_of_[j] >= 0) {
+    // The whole mention.
+    int e = entity_of_[j];
+    int k = j;
+    while (k < n_ && entity_of_[k] == e) ++k;
+    p.a = j;
+    p.b = k;
+    p.entity = e;
+    return p;
+  }
+  int k = j;
+  bool in_quote = false;
+  while (k < end && k - j < limit) {
+    const Token& t = toks_[k];
+    if (lex::IsQuote(t)) {
+      // A quote opens the phrase, closes it, or wraps a one-word name
+      // (تنظيم “الدولة”); otherwise it ends the phrase.
+      if (k == j) in_quote = true;
+      else if (in_quote) in_quote = false;
+      else if (k + 2 < end && lex::IsQuote(toks_[k + 2]) && toks_[k + 1].kind == TokenKind::kArabic) {
+        k += 3;
+        continue;
+      } else break;
+      ++k;
+      continue;
+    }
+    if (t.kind == TokenKind::kNumber && k == j) break;
+    if (!in_quote) {
+      if (lex::IsBreakPunct(t) || t.kind == TokenKind::kNumber) break;
+      if (t.kind != TokenKind::kArabic && t.kind != TokenKind::kLatin) break;
+      if (Is(k, E::kStop) || IsStopWithPronoun(k)) break;
+      if (k > j && (IsTriggerToken(k) || Is(k, E::kLight))) break;
+      if (k > j) {  // a count starts a new phrase ("نشرت الحركة لواءين")
+        Quantity q;
+        int nx = 0;
+        if (QuantityAt(k, end, &q, &nx)) break;
+      }
+      if (k > j && entity_of_[k] >= 0 && entity_of_[k - 1] != entity_of_[k]) {
+        // Construct state: an indefinite head and a named genitive ("عناصر
+        // التنظيم", "ريف دير الزور") make one phrase, named by the entity.
+        const Token& prev = toks_[k - 1];
+        if (prev.kind == TokenKind::kArabic && entity_of_[k - 1] < 0 &&
+            !StartsWith(StripConj(prev.norm), "ال")) {
+          int e = entity_of_[k];
+          while (k < n_ && entity_of_[k] == e) ++k;
+          p.entity = e;
+        }
+        break;
+      }
+      if (k > j && t.prefix_bytes >= 2 && StartsWith(t.norm, "و") && entity_of_[k] < 0) {
+        // "X وY": coordination ends the phrase.
+        break;
+      }
+    }
+    ++k;
+  }
+  int a = j, b = k;
+  while (a < b && (lex::IsQuote(toks_[a]) || toks_[a].norm == "-")) ++a;
+  while (b > a && (lex::IsQuote(toks_[b - 1]) || toks_[b - 1].norm == "-")) --b;
+  if (a < b) {
+    p.a = a;
+    p.b = b;
+  } else {
+    p.entity = -1;
+  }
+  return p;
+}
+
+EventArg EventExtractorImpl::MakeArg(const std::string& role, const Phrase& p) const {
+  EventArg arg;
+  arg.role = role;
+  arg.span = SpanOf(p.a, p.b);
+  arg.text = Text(p.a, p.b);
+  if (p.entity >= 0 && in_.entities != nullptr) arg.entity_id = (*in_.entities)[p.entity].id;
+  return arg;
+}
+
+bool EventExtractorImpl::IsPlacePhrase(const Phrase& p) const {
+  if (!p.ok()) return false;
+  if (p.entity >= 0 && in_.entities != nullptr) {
+    const Entity& e = (*in_.entities)[p.entity];
+    return e.type == "place" || e.type == "country" || e.lat.has_value();
+  }
+  return Is(p.a, E::kPlaceNoun);
+}
+
+bool EventExtractorImpl::NumberAt(int i, double* value, bool* vague, int* next) const {
+  if (i < 0 || i >= n_) return false;
+  const Token& t = toks_[i];
+  int k = i;
+  if (t.kind == TokenKind::kNumber) {
+    std::string digits;
+    for (char c : t.norm) {
+      if ((c >= '0' && c <= '9') || c == '.') digits += c;
+      else if (c != ',') break;
+    }
+    if (digits.empty()) return false;
+    *value = std::atof(digits.c_str());
+    *vague = false;
+    k = i + 1;
+  } else if (t.kind == TokenKind::kArabic) {
+    std::vector<lex::KeyCandidate> keys;
+    lex::TokenKeys(t.norm, &keys);
+    bool found = false;
+    for (const auto& key : keys) {
+      if (!key.enclitic.empty()) continue;
+      auto it = ex_.numbers_.find(key.key);
+      if (it == ex_.numbers_.end()) continue;
+      *value = it->second.first;
+      *vague = it->second.second;
+      found = true;
+      break;
+    }
+    if (!found) return false;
+    k = i + 1;
+  } else {
+    return false;
+  }
+  // Multipliers: خمسة آلاف، ثلاث مئة.
+  if (k < n_ && !*vague) {
+    std::string_view w = toks_[k].norm;
+    if (w == "الاف" || w == "الف" || w == "الفا") {
+      *value *= 1000;
+      ++k;
+    } else if (w == "مئة" || w == "مائة") {
+      *value *= 100;
+      ++k;
+    }
+  }
+  *next = k;
+  return true;
+}
+
+bool EventExtractorImpl::QuantityAt(int i, int end, Quantity* q, int* next) const {
+  double value = 0;
+  bool vague = false;
+  int k = 0;
+  auto unit_of = [&](int u) -> std::string {
+    if (u >= end || u >= n_) return "";
+    if (toks_[u].norm == "%") return "percent";
+    if (toks_[u].kind != TokenKind::kArabic) return "";
+    std::vector<lex::KeyCandidate> keys;
+    lex::TokenKeys(toks_[u].norm, &keys);
+    for (const auto& key : keys) {
+      auto it = ex_.units_.find(key.key);
+      if (it != ex_.units_.end()) return it->second;
+    }
+    return "";
+  };
+  if (NumberAt(i, &value, &vague, &k)) {
+    int u = k;
+    while (u < end && (toks_[u].norm == ")" || toks_[u].norm == "(")) ++u;
+    if (u < end && NormIs(u, "من")) ++u;  // العشرات من المسلحين
+    std::string unit = unit_of(u);
+    if (unit.empty()) return false;
+    int a = i;
+    if (a > 0 && toks_[a - 1].norm == "(") --a;
+    q->text = Text(a, u + 1);
+    q->span = SpanOf(a, u + 1);
+    q->value = value;
+    q->unit = unit;
+    *next = u + 1;
+    return true;
+  }
+  // A dual unit word: لواءين = 2 brigades.
+  if (i < n_ && toks_[i].kind == TokenKind::kArabic) {
+    std::string_view w = toks_[i].norm;
+    std::vector<lex::KeyCandidate> keys;
+    lex::TokenKeys(w, &keys);
+    for (const auto& key : keys) {
+      if (ex_.units_.count(key.key)) return false;  // a listed plural (مقاتلين), not a dual
+    }
+    for (const auto& key : keys) {
+      if (!EndsWith(key.key, "ين") && !EndsWith(key.key, "ان")) continue;
+      std::string base = key.key.substr(0, key.key.size() - std::string("ين").size());
+      auto it = ex_.units_.find(base);
+      if (it == ex_.units_.end()) continue;
+      q->text = Text(i, i + 1);
+      q->span = SpanOf(i, i + 1);
+      q->value = 2;
+      q->unit = it->second;
+      *next = i + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The subject written before verb `i` (subject-verb order), bounded on the
+// left by a complementizer, كان, a light verb or the clause start.
+EventExtractorImpl::Phrase EventExtractorImpl::PreSubject(int i, int sb, std::vector<Quantity>* quantities) const {
+  Phrase pre;
+  int v = i;
+  if (NormIs(v - 1, "قد") || NormIs(v - 1, "لقد")) --v;
+  if (ClauseInitial(v) || v <= sb) return pre;
+  int end = v, a = v;
+  while (a > sb && end - a < 16) {
+    const Token& t = toks_[a - 1];
+    if (lex::IsBreakPunct(t) && t.norm != "(" && t.norm != ")") break;
+    std::string_view w = StripConj(t.norm);
+    if (w == "ان" || w == "بان" || w == "انه" || Is(a - 1, E::kWas) || w == "تكون" || w == "يكون" ||
+        Is(a - 1, E::kLight) || Is(a - 1, E::kNegation) || (a - 1 > sb && IsTriggerToken(a - 1))) break;
+    --a;
+  }
+  // Keep the phrase up to a preposition of place ("... في مدينة البوكمال").
+  int b = a;
+  while (b < end && !(NormIs(b, "في") || NormIs(b, "خلال") || NormIs(b, "امس") || NormIs(b, "اليوم"))) ++b;
+  while (a < b && (lex::IsQuote(toks_[a]) || toks_[a].kind == TokenKind::kPunct)) ++a;
+  while (b > a && (lex::IsQuote(toks_[b - 1]) || toks_[b - 1].kind == TokenKind::kPunct)) --b;
+  int words = 0;
+  for (int k = a; k < b; ++k) words += toks_[k].kind == TokenKind::kArabic;
+  if (a >= b || words > 8 || words == 0) return pre;
+  pre.a = a;
+  pre.b = b;
+  for (int k = a; k < b && pre.entity < 0; ++k) {
+    if (entity_of_[k] >= 0 && !IsPlacePhrase(Phrase{k, k + 1, entity_of_[k]})) pre.entity = entity_of_[k];
+  }
+  if (quantities != nullptr) {
+    Quantity q;
+    int nx = 0;
+    for (int k = a; k < b && k <= a + 2; ++k) {
+      if (QuantityAt(k, b, &q, &nx)) {
+        quantities->push_back(q);
+        break;
+      }
+    }
+  }
+  return pre;
+}
+
+std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, int se) {
+  const auto& tr = ex_.triggers_[m.trigger];
+  const bool verbal = tr.pos == E::Pos::kVerb || tr.pos == E::Pos::kPassive;
+  const bool passive = tr.pos == E::Pos::kPassive;
+  std::string_view pro = m.proclitic;
+  if (StartsWith(pro, "و") || StartsWith(pro, "ف")) pro.remove_prefix(2);
+
+  // Not part of a name (an organisation's title, a place name).
+  if (entity_of_[i] >= 0 && in_.entities != nullptr) {
+    const Entity& e = (*in_.entities)[entity_of_[i]];
+    if (e.type != "person") return std::nullopt;
+  }
+  // Not a label ("فريق التحرير", "معركة تحرير البوكمال").
+  if (!verbal && Is(i - 1, E::kBlocker)) return std::nullopt;
+
+  // Clause window for arguments: up to the next break punctuation.
+  int right = i + 1;
+  while (right < se && !Break(right) && right - i < 16) ++right;
+  int left = i;
+  while (left > sb && !Break(left - 1) && i - left < 12) --left;
+
+  // Constraints on the following words.
+  if (!tr.needs_obj.empty()) {
+    bool ok = false;
+    for (int k = i + 1; k <= i + 2 && k < se; ++k) {
+      std::string_view w = StripConj(toks_[k].norm);
+      for (const auto& o : tr.needs_obj) {
+        if (w == o || toks_[k].norm == o || (StartsWith(w, "ال") && w.substr(4) == o) ||
+            (StartsWith(o, "ال") && w == std::string_view(o).substr(4))) ok = true;
+      }
+    }
+    if (!ok) return std::nullopt;
+  }
+  if (tr.needs_force) {
+    bool ok = false;
+    for (int k = i + 1; k <= i + 3 && k < se; ++k) ok |= Is(k, E::kForce);
+    Quantity q;
+    int nx = 0;
+    for (int k = i + 1; k <= i + 3 && k < se; ++k) {
+      if (QuantityAt(k, se, &q, &nx) && (q.unit == "brigades" || q.unit == "fighters" || q.unit == "soldiers")) ok = true;
+    }
+    if (!ok) return std::nullopt;
+  }
+  if (tr.needs_ala) {
+    bool ok = false;
+    for (int k = i + 1; k <= i + 2 && k < se; ++k) ok |= NormIs(k, "علي") || NormIs(k, "ضد") || NormIs(k, "عن");
+    if (!ok) return std::nullopt;
+  }
+  if (tr.needs_violent) {
+    bool ok = false;
+    for (int k = sb; k < se && !ok; ++k) ok = k != i && IsAnyKey(k, E::kViolent);
+    if (!ok) return std::nullopt;
+  }
+  // "سقط" (fell) and "انفجر" (exploded) need a munition (قذائف، عبوة ...) next to them.
+  if (tr.lemma == "سقط") {
+    bool ok = false;
+    for (int k = std::max(sb, i - 3); k <= i + 3 && k < se; ++k) ok |= k != i && Is(k, E::kMunition);
+    if (!ok) return std::nullopt;
+  }
+
+  Event ev;
+  ev.type = tr.type;
+  ev.trigger = Text(i, i + 1);
+  ev.trigger_span = toks_[i].span;
+  ev.evidence = SpanOf(sb, se);
+  double confidence = verbal ? 0.75 : 0.55;
+
+  // ---- Modality (words before the trigger, within the clause) ----
+  auto prev_words = [&](int count, uint32_t cls) {
+    for (int k = i - 1; k >= sb && k >= i - count; --k) {
+      if (Break(k)) break;
+      if (Is(k, cls)) return k;
+    }
+    return -1;
+  };
+  bool negated = false;
+  {
+    int k = prev_words(2, E::kNegation);
+    if (k >= 0 && !NormIs(k, "ما")) negated = true;
+  }
+  std::string status = "completed";
+  if (prev_words(3, E::kAttempt) >= 0) status = "attempted";
+  if ((m.flags & E::kFuture) || prev_words(3, E::kFutureCue) >= 0 || NormIs(i - 1, "سوف")) status = "future";
+  if (NormIs(i + 1, "القادمه") || NormIs(i + 1, "المقبله") || NormIs(i + 1, "المستقبليه")) status = "future";
+  bool subjected_support = false;
+  // Purpose: "للسيطرة على"، "من أجل تحرير"، "بهدف السيطرة": the goal, not a fact.
+  if (!verbal && (pro == "ل" || pro == "لل" || StartsWith(pro, "ل"))) {
+    // "تعرضت مواقع ... لقصف": ل after "was subjected to" is not purpose.
+    bool subjected = false;
+    for (int k = sb; k < i; ++k) subjected |= StartsWith(StripConj(toks_[k].norm), "تعرض");
+    if (!subjected) return std::nullopt;
+    subjected_support = true;
+  }
+  if (!verbal && prev_words(2, E::kPurpose) >= 0) return std::nullopt;
+  if (verbal && pro == "ل") return std::nullopt;  // ليقتل: purpose clause
+  {
+    // Hypothetical: إذا / لو earlier in the clause.
+    for (int k = i - 1; k >= sb && k >= i - 8; --k) {
+      if (Break(k)) break;
+      if (Is(k, E::kHypothetical) && !NormIs(k, "قد") && !NormIs(k, "حال")) status = "hypothetical";
+      if (NormIs(k, "حال") && NormIs(k - 1, "في")) status = "hypothetical";
+    }
+    if (NormIs(i - 1, "قد") && (m.flags & E::kPresent)) status = "hypothetical";
+  }
+  if (status == "completed" && verbal && (m.flags & E::kPresent)) status = "ongoing";
+  // A present verb right after an indefinite noun describes it ("متظاهرين
+  // يحتجون" = protesters who protest): an adjectival clause, not an event.
+  if (verbal && (m.flags & E::kPresent) && !ClauseInitial(i) && toks_[i - 1].kind == TokenKind::kArabic &&
+      !StartsWith(StripConj(toks_[i - 1].norm), "ال") && !Is(i - 1, E::kStop | E::kLight | E::kNegation |
+      E::kFutureCue | E::kAttempt | E::kWas) && !IsTriggerToken(i - 1) && entity_of_[i - 1] < 0) {
+    return std::nullopt;
+  }
+  // Background: كان ... قد + past verb, سبق أن, or a year before the document's.
+  bool background = false;
+  // A verb in a relative clause tells something already known ("الذي اغتيل").
+  if (verbal && (NormIs(i - 1, "الذي") || NormIs(i - 1, "التي") || NormIs(i - 1, "الذين") ||
+                 (NormIs(i - 1, "قد") && (NormIs(i - 2, "الذي") || NormIs(i - 2, "التي"))))) {
+    background = true;
+    confidence -= 0.15;
+  }
+  bool saw_qad = false;
+  for (int k = i - 1; k >= sb && k >= i - 8; --k) {
+    saw_qad |= NormIs(k, "قد");
+    if (Is(k, E::kWas) && verbal && !(m.flags & E::kPresent)) background = true;
+    if (Is(k, E::kWas) && !verbal && saw_qad) background = true;
+    if (Is(k, E::kBackground) && NormIs(k + 1, "ان")) background = true;
+  }
+  if (in_.document_year > 0) {
+    for (int k = sb; k < se; ++k) {
+      if (toks_[k].kind != TokenKind::kNumber || toks_[k].norm.size() != 4) continue;
+      int year = std::atoi(toks_[k].norm.c_str());
+      if (year < 1900 || year > 2100) continue;
+      // The year must belong to this event's clause: in it, or introduced
+      // by في / عام / منذ in the sentence before the trigger.
+      bool near = (k >= left && k < right) || NormIs(k - 1, "عام") || NormIs(k - 1, "العام");
+      if (near && year < in_.document_year) background = true;
+    }
+  }
+
+  // ---- Support for nouns ----
+  int light_at = -1;
+  bool support = verbal || tr.pos == E::Pos::kAdverb || subjected_support;
+  bool content_head = false;  // the noun opens reported content: "نفى التنظيم الانسحاب"
+  if (!verbal) {
+    // An earlier mention ("هذا الهجوم") is not a new event.
+    if (Is(i - 1, E::kDemonstrative)) return std::nullopt;
+    for (int k = i - 1; k >= sb && k >= i - 10; --k) {
+      if (Break(k) && toks_[k].norm != "،") break;
+      if (IsAnyKey(k, E::kLight) && !Is(k, E::kReference)) { light_at = k; break; }
+      if (NormIs(k, "اليوم") || NormIs(k, "امس") || toks_[k].norm == "،" || NormIs(k, "الخميس") ||
+          NormIs(k, "الجمعه") || NormIs(k, "السبت") || NormIs(k, "الاحد") || NormIs(k, "الاثنين") ||
+          NormIs(k, "الثلاثاء") || NormIs(k, "الاربعاء")) continue;
+      if (Is(k, E::kStop) && !NormIs(k, "من") && !NormIs(k, "عن") && !NormIs(k, "الي") && !NormIs(k, "في")) break;
+    }
+    if (light_at < 0) {
+      for (int k = i + 1; k < se && k <= i + 2; ++k) {
+        if (Break(k)) break;
+        if (Is(k, E::kLight) && !Is(k, E::kStop)) { light_at = k; break; }
+      }
+    }
+    if (light_at >= 0) {
+      support = true;
+      confidence += 0.2;
+      // A negated light verb negates the event: "دون أن يسفر عن إصابات".
+      for (int k = light_at - 1; k >= sb && k >= light_at - 3; --k) {
+        if (Is(k, E::kNegation) && !NormIs(k, "ما")) negated = true;
+      }
+    }
+    for (int k = i + 1; k < se && k <= i + 2; ++k) {
+      if (Is(k, E::kQualifier)) {
+        support = true;
+        confidence += 0.15;
+        break;
+      }
+    }
+    if (in_.attributions != nullptr) {
+      for (const auto& a : *in_.attributions) {
+        if (a.cue == "outlet" || a.cue == "wire") continue;
+        if (a.span.start == toks_[i].span.start ||
+            (i > sb && NormIs(i - 1, "عن") && a.span.start == toks_[i - 1].span.start)) {
+          support = true;
+          content_head = true;
+        }
+      }
+    }
+  }
+
+  // ---- Arguments ----
+  std::vector<EventArg> actors, targets;
+  std::optional<EventArg> place;
+  std::vector<Quantity> quantities;
+  const bool victim_type = tr.type == "KILL" || tr.type == "INJURE";
+  const bool control = tr.type == "TAKE_CONTROL";
+  const bool against_type = tr.type == "ASSAULT" || tr.type == "ACCUSE" || tr.type == "SANCTION" ||
+                            tr.type == "DESIGNATE" || tr.type == "PROTEST";
+  auto set_place = [&](const Phrase& p) {
+    if (p.ok() && IsPlacePhrase(p) && !place) place = MakeArg("place", p);
+  };
+  // Prepositional arguments and counts from token `k` to the end of the clause.
+  auto scan_args = [&](int k, int end) {
+    for (int j = k; j < end; ++j) {
+      const Token& t = toks_[j];
+      if (t.norm == "(") {  // a parenthesis: skip it whole
+        while (j < end && toks_[j].norm != ")") ++j;
+        continue;
+      }
+      if (Break(j) && t.norm != "،" && t.norm != ")") break;
+      if (j > i + 1 && (IsTriggerToken(j) || Is(j, E::kPurpose) || Is(j, E::kFutureCue))) break;
+      if (j > i && (NormIs(j, "ان") || NormIs(j, "بان") || NormIs(j, "حيث") || NormIs(j, "بينما"))) break;
+      Quantity q;
+      int nx = 0;
+      if (QuantityAt(j, end, &q, &nx)) {
+        quantities.push_back(q);
+        if (victim_type && targets.empty()) targets.push_back(MakeArg("target", Phrase{j, nx, -1}));
+        j = nx - 1;
+        continue;
+      }
+      std::string_view w = StripConj(t.norm);
+      const bool ala = w == "علي" || w == "ضد";
+      const bool into = w == "الي" || w == "داخل";
+      const bool in = w == "في";
+      const bool from = w == "من";
+      if (!(ala || into || in || from)) continue;
+      Phrase p = NounPhrase(j + 1, end, 6);
+      if (!p.ok()) continue;
+      if (ala) {
+        if (control) set_place(p);
+        else if (against_type) {
+          if (IsPlacePhrase(p)) set_place(p);
+          targets.push_back(MakeArg("target", p));
+        }
+      } else if (into) {
+        set_place(p);
+      } else if (in) {
+        if (!control) set_place(p);
+      } else if (from) {
+        if (control || tr.type == "WITHDRAW") set_place(p);
+      }
+      j = p.b - 1;
+    }
+  };
+  int right_end = right;
+  // Parentheses do not end the clause for argument scanning.
+  while (right_end < se && right_end - i < 30 && (!Break(right_end) || toks_[right_end].norm == "(" ||
+                                                  toks_[right_end].norm == ")" || toks_[right_end].norm == "،")) {
+    if (toks_[right_end].norm == "،" && right_end > i + 12) break;
+    ++right_end;
+  }
+
+  if (verbal) {
+    // Subject before the verb: "أن مجهولين اغتالوا", "قوات الأسد قد سيطرت".
+    Phrase pre = passive ? Phrase{} : PreSubject(i, sb, &quantities);
+    // Words between the verb and its arguments: commas, today, weekdays.
+    int s = i + 1;
+    while (s < se && (toks_[s].norm == "،" || NormIs(s, "اليوم") || NormIs(s, "امس") || NormIs(s, "الخميس") ||
+                      NormIs(s, "الجمعه") || NormIs(s, "السبت") || NormIs(s, "الاحد") || NormIs(s, "الاثنين") ||
+                      NormIs(s, "الثلاثاء") || NormIs(s, "الاربعاء"))) {
+      ++s;
+    }
+    // With "أنه" just before ("قالت إنه تفقد ..."), the subject is the pronoun.
+    const bool pronoun_subject = NormIs(i - 1, "انه") || NormIs(i - 1, "انها") || NormIs(i - 1, "انهم");
+    if (pre.ok()) actors.push_back(MakeArg("actor", pre));
+    auto take_object = [&](const Phrase& p) {
+      if (control && IsPlacePhrase(p)) set_place(p);
+      else if (tr.type == "VISIT" && IsPlacePhrase(p)) {
+        set_place(p);
+        targets.push_back(MakeArg("target", p));
+      } else if (tr.type != "DENY" && tr.type != "WITHDRAW" && tr.type != "PROTEST" && tr.type != "SURRENDER" &&
+                 tr.type != "AGREE") {
+        targets.push_back(MakeArg("target", p));  // intransitive types take no direct object
+      }
+    };
+    int k = s;
+    Quantity q;
+    int nx = 0;
+    if (s < right_end && QuantityAt(s, right_end, &q, &nx)) {
+      // "قتل 18 شخصا": a count right after the verb is what it affected.
+      quantities.push_back(q);
+      Phrase p{s, nx, -1};
+      if (victim_type || passive || pre.ok() || pronoun_subject) targets.push_back(MakeArg("target", p));
+      else actors.push_back(MakeArg("actor", p));
+      k = nx;
+    } else if (s < right_end && !Is(s, E::kStop) && !GluedPrep(s) && toks_[s].kind == TokenKind::kArabic &&
+               tr.needs_obj.empty()) {
+      Phrase p1 = NounPhrase(s, right_end, 6);
+      if (p1.ok()) {
+        if (passive) targets.push_back(MakeArg("target", p1));
+        else if (pre.ok() || pronoun_subject) take_object(p1);
+        else actors.push_back(MakeArg("actor", p1));
+        k = p1.b;
+        // The object after the subject (verb-subject-object).
+        if (!pre.ok() && !pronoun_subject && !passive) {
+          int o = k;
+          while (o < right_end && toks_[o].norm == "(") {
+            while (o < right_end && toks_[o].norm != ")") ++o;
+            ++o;
+          }
+          if (o < right_end && QuantityAt(o, right_end, &q, &nx)) {
+            quantities.push_back(q);
+            targets.push_back(MakeArg("target", Phrase{o, nx, -1}));
+            k = nx;
+          } else if (o < right_end && !Is(o, E::kStop) && !GluedPrep(o) && toks_[o].kind == TokenKind::kArabic &&
+                     !IsTriggerToken(o)) {
+            Phrase p2 = NounPhrase(o, right_end, 6);
+            if (p2.ok()) {
+              take_object(p2);
+              k = p2.b;
+            }
+          }
+        }
+      }
+    } else if (tr.needs_obj.size() > 0) {
+      k = s + 1;  // the required object word ("أطلق النار")
+    }
+    scan_args(k, right_end);
+  } else {
+    int s = i + 1;
+    for (int q = 0; q < 2 && s < right_end && Is(s, E::kQualifier); ++q) ++s;
+    if (s < right_end) {
+      Match m2;
+      if (Lookup(s, &m2) && ex_.triggers_[m2.trigger].type == tr.type) ++s;  // استعادة السيطرة
+    }
+    if (s < right_end && (NormIs(s, "نحو") || NormIs(s, "اكثر"))) ++s;
+    if (s < right_end && NormIs(s, "من") && NormIs(s - 1, "اكثر")) ++s;
+    Quantity q;
+    int nx = 0;
+    int k = s;
+    while (k < right_end && toks_[k].norm == "(") ++k;
+    // Arguments of a noun stay close to it: a preposition further on
+    // belongs to the next clause ("مع تصاعد الاشتباكات حضر القائد إلى المنطقة").
+    right_end = std::min(right_end, s + 7);
+    if (k < right_end && QuantityAt(k, right_end, &q, &nx)) {
+      quantities.push_back(q);
+      support = true;
+      confidence += 0.15;
+      Phrase p{k, nx, -1};
+      if (k > 0 && toks_[k - 1].norm == "(") p.a = k - 1;
+      // "فرار 150 مسلحا من داعش": the count and who they belong to.
+      if (nx < right_end && NormIs(nx, "من")) {
+        Phrase of = NounPhrase(nx + 1, right_end, 4);
+        if (of.ok() && of.entity >= 0) p = Phrase{k, of.b, of.entity};
+      }
+      (victim_type ? targets : actors).push_back(MakeArg(victim_type ? "target" : "actor", p));
+      k = p.b;
+    } else if (s < right_end && GluedPrep(s) && StartsWith(StripConj(toks_[s].norm), "ل") && entity_of_[s] >= 0 &&
+               !victim_type) {
+      Phrase p = NounPhrase(s, right_end, 5);  // "هجوماً لجبهة النصرة", "انسحابات للتنظيم"
+      if (p.ok() && !IsPlacePhrase(p)) actors.push_back(MakeArg("actor", p));
+      if (p.ok()) k = p.b;
+    } else if (s < right_end && tr.pos != E::Pos::kAdverb && !Is(s, E::kStop) && !Is(s, E::kQualifier) &&
+               toks_[s].kind == TokenKind::kArabic && !GluedPrep(s) && !IsTriggerToken(s)) {
+      Phrase p = NounPhrase(s, right_end, 5);
+      // The genitive must be definite or a name from its first word ("حضر
+      // قائد ..." after a noun is a new clause, not a genitive).
+      bool definite = p.ok() && (entity_of_[p.a] >= 0 || StartsWith(StripConj(toks_[p.a].norm), "ال"));
+      if (p.ok() && definite) {
+        if (victim_type) targets.push_back(MakeArg("target", p));
+        else if (IsPlacePhrase(p)) set_place(p);
+        else actors.push_back(MakeArg("actor", p));
+        k = p.b;
+      }
+    } else if (s < right_end && GluedPrep(s)) {
+      k = s;
+    }
+    scan_args(k, right_end);
+    // Actor through the light verb: "شن الجيش هجوما", "تمكنت القوات من السيطرة".
+    if (actors.empty() && !victim_type && light_at >= 0 && IsAnyKey(light_at, E::kAgentive)) {
+      if (light_at < i) {
+        int e2 = light_at + 1;
+        while (e2 < i && !Is(e2, E::kStop) && toks_[e2].norm != "،") ++e2;
+        Phrase p = NounPhrase(light_at + 1, e2, 6);
+        if (p.ok() && p.b <= i) {
+          actors.push_back(MakeArg("actor", p));
+        } else {
+          Phrase pre = PreSubject(light_at, sb, nullptr);
+          if (pre.ok()) actors.push_back(MakeArg("actor", pre));
+        }
+      } else if (light_at > i) {
+        Phrase p = NounPhrase(light_at + 1, se, 4);
+        if (p.ok() && (StartsWith(toks_[light_at].norm, "شن") || StartsWith(toks_[light_at].norm, "نفذ"))) {
+          actors.push_back(MakeArg("actor", p));
+        }
+      }
+    }
+    // Adverb "احتجاجا على X": X is the target.
+    if (tr.pos == E::Pos::kAdverb && targets.empty()) {
+      Phrase p = NounPhrase(i + 2, right, 4);
+      if (p.ok()) targets.push_back(MakeArg("target", p));
+    }
+    // A pronoun suffix ("دخولها") or reported content without a genitive
+    // ("نفى التنظيم الانسحاب"): the speaker's own action.
+    if (actors.empty() && !victim_type && (!m.enclitic.empty() || content_head) && in_.attributions != nullptr) {
+      for (const auto& a : *in_.attributions) {
+        if (a.cue == "outlet" || a.cue == "wire" || a.speaker.empty()) continue;
+        if (m.enclitic.empty() && a.stance != "denies") continue;
+        if (a.span.start <= toks_[i].span.start && toks_[i].span.end <= a.span.end &&
+            a.span.start >= ev.evidence.start && toks_[i].span.start - a.span.start <= 4) {
+          EventArg arg;
+          arg.role = "actor";
+          arg.text = a.speaker_text;
+          arg.entity_id = a.speaker != a.speaker_text ? a.speaker : "";
+          arg.span = a.cue_span;
+          size_t pos = body_.rfind(a.speaker_text, toks_[i].span.start);
+          if (pos != std::string_view::npos && static_cast<int32_t>(pos) >= ev.evidence.start) {
+            arg.span = {static_cast<int32_t>(pos), static_cast<int32_t>(pos + a.speaker_text.size())};
+          }
+          actors.push_back(arg);
+          break;
+        }
+      }
+    }
+    if (!support && !victim_type && tr.type != "ASSAULT" && !actors.empty() && place) {
+      support = true;  // "استعادة مسلحي التنظيم السيطرة على هذه المدينة"
+    }
+    if (!support) return std::nullopt;
+  }
+
+  // DENY: the actor is the speaker of the denial.
+  if (tr.type == "DENY" && in_.attributions != nullptr) {
+    for (const auto& a : *in_.attributions) {
+      if (a.cue_span.start == toks_[i].span.start && !a.speaker.empty()) {
+        actors.clear();
+        targets.clear();
+        EventArg arg;
+        arg.role = "actor";
+        arg.text = a.speaker_text;
+        arg.entity_id = a.speaker != a.speaker_text ? a.speaker : "";
+        arg.span = toks_[i].span;
+        size_t pos = body_.find(a.speaker_text, toks_[i].span.start);
+        if (pos != std::string_view::npos && pos < static_cast<size_t>(ev.evidence.end)) {
+          arg.span = {static_cast<int32_t>(pos), static_cast<int32_t>(pos + a.speaker_text.size())};
+        }
+        actors.push_back(arg);
+        if (a.span.end > a.span.start) {
+          EventArg what;
+          what.role = "target";
+          what.span = a.span;
+          what.text = std::string(body_.substr(a.span.start, a.span.end - a.span.start));
+          targets.push_back(what);
+        }
+        break;
+      }
+    }
+  }
+
+  // Entity places anywhere in the clause after the trigger ("في مدينة البوكمال").
+  if (!place && !control && in_.entities != nullptr) {
+    for (int j = i + 1; j < right; ++j) {
+      if (entity_of_[j] < 0) continue;
+      const Entity& e = (*in_.entities)[entity_of_[j]];
+      if (e.type != "place" || !e.lat.has_value()) continue;
+      bool prep = NormIs(j - 1, "في") || NormIs(j - 1, "مدينه") || StartsWith(toks_[j].norm, "ب");
+      if (!prep) continue;
+      Phrase p = NounPhrase(j, right, 5);
+      if (p.ok()) place = MakeArg("place", p);
+      break;
+    }
+  }
+
+  if (tr.needs_place && !place) return std::nullopt;
+  if (actors.empty() && targets.empty() && !place && quantities.empty()) return std::nullopt;
+
+  for (const auto& a : actors) confidence += a.entity_id.empty() ? 0.0 : 0.05;
+  if (place && !place->entity_id.empty()) confidence += 0.05;
+  if (victim_type && verbal && !passive && actors.empty()) confidence -= 0.05;  // قتل: active or passive
+  ev.actors = std::move(actors);
+  ev.targets = std::move(targets);
+  ev.place = std::move(place);
+  ev.quantities = std::move(quantities);
+  ev.negated = negated;
+  ev.status = status;
+  ev.background = background;
+  ev.confidence = std::clamp(confidence, 0.05, 0.95);
+  return ev;
+}
+
+std::vector<Event> EventExtractorImpl::Run() {
+  std::vector<Event> events;
+  if (n_ == 0) return events;
+  entity_of_.assign(n_, -1);
+  match_state_.assign(n_, 0);
+  match_cache_.assign(n_, Match{});
+  any_bits_.assign(n_, 0);
+  any_done_.assign(n_, false);
+  if (in_.entities != nullptr) {
+    // Token -> entity whose mention covers it (token starts inside the mention).
+    std::vector<std::pair<Span, int>> mentions;
+    for (size_t e = 0; e < in_.entities->size(); ++e) {
+      for (const auto& m : (*in_.entities)[e].mentions) mentions.push_back({m.span, static_cast<int>(e)});
+    }
+    std::sort(mentions.begin(), mentions.end(), [](const auto& x, const auto& y) { return x.first.start < y.first.start; });
+    size_t mi = 0;
+    for (int t = 0; t < n_; ++t) {
+      while (mi < mentions.size() && mentions[mi].first.end <= toks_[t].span.start) ++mi;
+      if (mi < mentions.size() && mentions[mi].first.start < toks_[t].span.end &&
+          toks_[t].span.start < mentions[mi].first.end) {
+        entity_of_[t] = mentions[mi].second;
+      }
+    }
+  }
+  std::set<std::pair<std::string, std::string>> seen;  // (type, evidence text): repeated headlines
+  int sb = 0;
+  while (sb < n_) {
+    int se = sb + 1;
+    while (se < n_ && toks_[se].sentence == toks_[sb].sentence) ++se;
+    int last_trigger_end = -1;
+    std::string last_type;
+    for (int i = sb; i < se; ++i) {
+      Match m;
+      if (!Lookup(i, &m)) continue;
+      const std::string& type = ex_.triggers_[m.trigger].type;
+      // "استعادة السيطرة": one event for adjacent triggers of one type.
+      if (type == last_type && i - last_trigger_end <= 1) continue;
+      std::optional<Event> ev = Build(i, m, sb, se);
+      if (!ev) continue;
+      last_type = type;
+      last_trigger_end = i + 1;
+      std::string evidence(body_.substr(ev->evidence.start, ev->evidence.end - ev->evidence.start));
+      std::string key_text = evidence + "#" + ev->trigger;
+      if (!seen.insert({type, key_text}).second) continue;
+      events.push_back(std::move(*ev));
+    }
+    sb = se;
+  }
+
+  // Attribution chains, denials, dates.
+  for (auto& ev : events) {
+    if (in_.attributions != nullptr && !in_.attributions->empty()) {
+      const auto& atts = *in_.attributions;
+      int32_t best = -1;
+      int32_t best_len = 0;
+      for (size_t a = 0; a < atts.size(); ++a) {
+        const Attribution& at = atts[a];
+        if (at.span.start <= ev.trigger_span.start && ev.trigger_span.end <= at.span.end) {
+          int32_t len = at.span.end - at.span.start;
+          if (best < 0 || len < best_len) {
+            best = static_cast<int32_t>(a);
+            best_len = len;
+          }
+        }
+      }
+      if (best >= 0) {
+        ev.attributed_to = AttributionFinder::Chain(atts, best);
+        if (atts[best].stance == "denies" && ev.type != "DENY") ev.negated = true;
+      }
+    }
+    if (in_.date_of) {
+      bool is_default = false;
+      ev.date = in_.date_of(ev.evidence, &is_default);
+      ev.date_is_default = ev.date.has_value() && is_default;
+      if (ev.date && !is_default && in_.document_year > 0 && ev.date->value.size() >= 4) {
+        int year = std::atoi(ev.date->value.substr(0, 4).c_str());
+        if (year >= 1900 && year < in_.document_year) ev.background = true;
+      }
+    }
+  }
+  return events;
+}
+
+std::vector<Event> EventExtractor::Extract(const EventInput& in) const {
+  if (in.tokens == nullptr || in.tokens->empty()) return {};
+  EventExtractorImpl impl(*this, in);
+  return impl.Run();
+}
+
+}  // namespace marsad

@@ -1,0 +1,101 @@
+// EventExtractor: who did what to whom, where and when, from Arabic news text.
+//
+// A small ontology after PLOVER (docs/events.md): ASSAULT, TAKE_CONTROL,
+// WITHDRAW, SURRENDER, KILL, INJURE, VISIT, DEPLOY, SUPPORT, RECRUIT, ACCUSE,
+// DENY, DESIGNATE, SANCTION, AGREE, PROTEST. Triggers come from
+// data/events/triggers.tsv (verbs with generated inflections, passives,
+// verbal nouns); context words (negation, attempt, future, purpose,
+// hypothetical, light verbs, qualifiers, blockers) from data/events/context.tsv.
+//
+// Precision first: a trigger becomes an Event only when it is used as an
+// event (a verb, or a verbal noun with support: a light verb such as شن /
+// أسفر عن, a count, a qualifier such as انتحاري / جوي, or both an actor and a
+// target), it is not part of a name or label (فريق التحرير، معركة تحرير), it
+// is not the goal of another action (للسيطرة على ...), and it has at least one
+// argument (actor, target, place or quantity). TAKE_CONTROL needs a place.
+// Flags: negated (لم، لا، عدم، دون, or inside a denial), status attempted
+// (في محاولة السيطرة), future (س، سوف، يعتزم), hypothetical (إذا، لو), ongoing
+// (present tense), background (كان ... قد, سبق أن, or a year before the
+// document's).
+//
+//   auto ex = EventExtractor::Load(DataDir());
+//   std::vector<Event> ev = (*ex)->Extract({.body = body, .tokens = &tokens});
+//
+// Arguments are entity ids and mention texts when `entities` is given, else
+// the phrase text. Spans are byte offsets into `body`.
+// Thread-safety: immutable after Load(); Extract() may run concurrently.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "marsad/common/status.h"
+#include "marsad/document/document.h"
+
+namespace marsad {
+
+struct EventInput {
+  std::string_view body;
+  const std::vector<Token>* tokens = nullptr;              // required
+  const std::vector<Entity>* entities = nullptr;           // optional
+  const std::vector<Attribution>* attributions = nullptr;  // optional: chains, denials
+  int document_year = 0;                                   // 0 = unknown
+  // Optional: the date governing a clause (the dates stage's GoverningDate).
+  std::function<std::optional<DateExpr>(Span clause, bool* is_default)> date_of;
+};
+
+class EventExtractor {
+ public:
+  // Loads <data_dir>/events/{triggers,context,units,numbers}.tsv.
+  static StatusOr<std::shared_ptr<const EventExtractor>> Load(const std::string& data_dir);
+
+  // Events in text order. Never fails on content.
+  std::vector<Event> Extract(const EventInput& in) const;
+
+  // Parsed lexicon entries (public for tests and docs).
+  enum class Pos : uint8_t { kVerb, kPassive, kNoun, kAgent, kAdverb };
+  struct Trigger {
+    std::string type;
+    std::string lemma;
+    Pos pos = Pos::kVerb;
+    bool needs_place = false, needs_force = false, needs_ala = false, needs_violent = false;
+    std::vector<std::string> needs_obj;  // matching forms
+  };
+  // Flags of a surface form.
+  static constexpr uint8_t kPresent = 1, kFuture = 2, kPassiveForm = 4, kPluralForm = 8;
+  struct FormRef {
+    int32_t trigger;
+    uint8_t flags;
+  };
+  // Context word classes (bit mask).
+  enum Class : uint32_t {
+    kNegation = 1u << 0, kAttempt = 1u << 1, kFutureCue = 1u << 2, kPurpose = 1u << 3,
+    kHypothetical = 1u << 4, kLight = 1u << 5, kQualifier = 1u << 6, kBlocker = 1u << 7,
+    kForce = 1u << 8, kMunition = 1u << 9, kBackground = 1u << 10, kStop = 1u << 11,
+    kPlaceNoun = 1u << 12, kWas = 1u << 13, kDemonstrative = 1u << 14, kReference = 1u << 15,
+    kViolent = 1u << 16, kAgentive = 1u << 17,
+  };
+
+  const std::vector<Trigger>& triggers() const { return triggers_; }
+
+ private:
+  EventExtractor() = default;
+  friend class EventExtractorImpl;
+
+  std::vector<Trigger> triggers_;
+  std::unordered_map<std::string, std::vector<FormRef>> forms_;
+  std::unordered_map<std::string, uint32_t> context_;
+  std::unordered_map<std::string, std::string> units_;
+  std::unordered_map<std::string, std::pair<double, bool>> numbers_;  // value, vague
+};
+
+// Type names of the ontology, in documentation order.
+const std::vector<std::string>& EventTypes();
+
+}  // namespace marsad

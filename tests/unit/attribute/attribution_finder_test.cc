@@ -1,0 +1,161 @@
+// Unit tests of AttributionFinder on sentences written for these tests
+// (not taken from any corpus). Each Arabic literal carries a gloss.
+#include "marsad/attribute/attribution_finder.h"
+
+#include <gtest/gtest.h>
+
+#include "marsad/attribute/attribution_stage.h"
+#include "marsad/tokenize/tokenizer.h"
+
+namespace marsad {
+namespace {
+
+class AttributionFinderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto f = AttributionFinder::Load(std::string(MARSAD_SOURCE_DIR) + "/data");
+    ASSERT_TRUE(f.ok()) << f.status().ToString();
+    finder_ = new std::shared_ptr<const AttributionFinder>(*f);
+  }
+  static void TearDownTestSuite() { delete finder_; }
+
+  std::vector<Attribution> Find(const std::string& text) {
+    text_ = text;
+    tokens_ = Tokenize(text_);
+    return (*finder_)->Find({text_, &tokens_, nullptr});
+  }
+  std::string Content(const Attribution& a) const { return text_.substr(a.span.start, a.span.end - a.span.start); }
+
+  static std::shared_ptr<const AttributionFinder>* finder_;
+  std::string text_;
+  std::vector<Token> tokens_;
+};
+std::shared_ptr<const AttributionFinder>* AttributionFinderTest::finder_ = nullptr;
+
+TEST_F(AttributionFinderTest, EmptyAndNonArabicInput) {
+  EXPECT_TRUE(Find("").empty());
+  EXPECT_TRUE(Find("   \n\t ").empty());
+  EXPECT_TRUE(Find("The army said that it took the town.").empty());
+  EXPECT_TRUE(Find("ـــــ ،،، ...").empty());  // tatweel and punctuation only
+}
+
+TEST_F(AttributionFinderTest, SpeechVerbWithComplementizer) {
+  // "The army spokesman said that the forces took control of the town."
+  auto a = Find("قال المتحدث باسم الجيش إن القوات سيطرت على البلدة.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "المتحدث باسم الجيش");
+  EXPECT_EQ(a[0].cue, "قال");
+  EXPECT_EQ(a[0].stance, "asserts");
+  EXPECT_EQ(Content(a[0]).rfind("إن القوات", 0), 0u);
+  EXPECT_EQ(a[0].parent, -1);
+}
+
+TEST_F(AttributionFinderTest, DenialVerb) {
+  // "The ministry denied that its aircraft had struck the market."
+  auto a = Find("ونفت الوزارة أن تكون طائراتها قد قصفت السوق.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "الوزارة");
+  EXPECT_EQ(a[0].stance, "denies");
+}
+
+TEST_F(AttributionFinderTest, PrepositionalCueCoversTheClauseBefore) {
+  // "The fighters took control of the village, according to the Observatory."
+  auto a = Find("وسيطر المقاتلون على القرية، بحسب المرصد.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "المرصد");
+  EXPECT_EQ(Content(a[0]), "وسيطر المقاتلون على القرية");
+}
+
+TEST_F(AttributionFinderTest, RelayMakesAChain) {
+  // "Reuters reported, citing security sources, that the explosion occurred near the airport."
+  auto a = Find("ونقلت وكالة رويترز عن مصادر أمنية قولها إن الانفجار وقع قرب المطار.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].speaker_text, "وكالة رويترز");
+  EXPECT_EQ(a[1].speaker_text, "مصادر أمنية");
+  EXPECT_EQ(a[1].parent, 0);  // the sources reached us through Reuters
+  EXPECT_EQ(AttributionFinder::Chain(a, 1), (std::vector<int32_t>{0, 1}));
+}
+
+TEST_F(AttributionFinderTest, TrailingPrepositionalSourceRelaysTheSpeaker) {
+  // "Local sources confirmed that the convoy arrived yesterday - according to the channel."
+  auto a = Find("وأكدت مصادر محلية أن القافلة وصلت أمس - حسب القناة.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].speaker_text, "مصادر محلية");
+  EXPECT_EQ(a[1].speaker_text, "القناة");
+  EXPECT_EQ(a[0].parent, 1);
+}
+
+TEST_F(AttributionFinderTest, ParticipleContinuesTheSpeaker) {
+  // "The governor said the roads are closed, pointing out that the rain continues."
+  auto a = Find("وقال المحافظ إن الطرق مغلقة، مشيرا إلى أن الأمطار مستمرة.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[1].speaker_text, "المحافظ");
+  EXPECT_EQ(a[1].cue, "مشيرا");
+  // The first content ends where the participle starts.
+  EXPECT_EQ(Content(a[0]), "إن الطرق مغلقة");
+}
+
+TEST_F(AttributionFinderTest, SourceFooterCoversTheTextBefore) {
+  // "The army entered the town.\nSource: the news agency"
+  auto a = Find("دخل الجيش البلدة.\nالمصدر: وكالة الأنباء");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "وكالة الأنباء");
+  EXPECT_EQ(a[0].span.start, 0);
+}
+
+TEST_F(AttributionFinderTest, HeadlineSource) {
+  // "Military sources: the flight of dozens of gunmen"
+  auto a = Find("مصادر عسكرية: فرار العشرات من المسلحين");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "مصادر عسكرية");
+}
+
+TEST_F(AttributionFinderTest, NotSpeech) {
+  // "The town is considered the second largest in the province." (تعتبر = is considered)
+  EXPECT_TRUE(Find("وتعتبر البلدة ثاني أكبر مدينة في المحافظة.").empty());
+  // "The group declared the 'caliphate' over the lands." (a declaration, not reported speech)
+  EXPECT_TRUE(Find("وأعلن ”الخلافة“ على الأراضي التي احتلها.").empty());
+  // "A unit affiliated with the army." (تابعة = affiliated, not "went on")
+  EXPECT_TRUE(Find("وحدة تابعة للجيش في المدينة.").empty());
+}
+
+TEST(AttributionChainTest, OutletAndWireAreTheOuterLinks) {
+  std::vector<Attribution> a(2);
+  a[0].speaker = "sohr";
+  a[0].parent = -1;
+  a[1].speaker = "x";
+  a[1].parent = 0;
+  AttributionFinder::AddChain(OutletRef{"eremnews", "إرم نيوز", "Erem News"}, {"afp"}, 100, &a);
+  ASSERT_EQ(a.size(), 4u);
+  EXPECT_EQ(a[0].cue, "outlet");
+  EXPECT_EQ(a[1].cue, "wire");
+  EXPECT_EQ(a[1].parent, 0);
+  EXPECT_EQ(a[2].parent, 1);  // sohr <- afp
+  EXPECT_EQ(a[3].parent, 2);  // x <- sohr
+  EXPECT_EQ(AttributionFinder::Chain(a, 3), (std::vector<int32_t>{0, 1, 2, 3}));
+  // Without metadata nothing is added.
+  std::vector<Attribution> b(1);
+  AttributionFinder::AddChain(std::nullopt, {}, 10, &b);
+  EXPECT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].parent, -1);
+}
+
+TEST(AttributionStageTest, ContractAndChain) {
+  auto stage = MakeAttributionStage(std::string(MARSAD_SOURCE_DIR) + "/data");
+  ASSERT_TRUE(stage.ok());
+  EXPECT_EQ((*stage)->Name(), "attribute.v1");
+  EXPECT_EQ((*stage)->Provides(), (std::vector<std::string>{"attributions"}));
+  Document doc;
+  // "The Observatory said that clashes are ongoing."
+  doc.body = "وقال المرصد إن الاشتباكات مستمرة.";
+  doc.tokens = Tokenize(doc.body);
+  doc.outlet = OutletRef{"eremnews", "إرم نيوز", ""};
+  doc.wires = {"afp"};
+  ASSERT_TRUE((*stage)->Process(doc).ok());
+  ASSERT_EQ(doc.attributions.size(), 3u);
+  EXPECT_EQ(AttributionFinder::Chain(doc.attributions, 2), (std::vector<int32_t>{0, 1, 2}));
+  EXPECT_TRUE(doc.layers.count("attributions"));
+}
+
+}  // namespace
+}  // namespace marsad

@@ -1,0 +1,239 @@
+// Unit tests of EventExtractor and ClaimsOf on sentences written for these
+// tests (not taken from any corpus). Each Arabic literal carries a gloss.
+#include "marsad/events/event_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include "marsad/attribute/attribution_finder.h"
+#include "marsad/events/claims.h"
+#include "marsad/events/events_stage.h"
+#include "marsad/tokenize/tokenizer.h"
+
+namespace marsad {
+namespace {
+
+const std::string kData = std::string(MARSAD_SOURCE_DIR) + "/data";
+
+class EventExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ex = EventExtractor::Load(kData);
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    ex_ = new std::shared_ptr<const EventExtractor>(*ex);
+    auto af = AttributionFinder::Load(kData);
+    ASSERT_TRUE(af.ok()) << af.status().ToString();
+    af_ = new std::shared_ptr<const AttributionFinder>(*af);
+  }
+  static void TearDownTestSuite() {
+    delete ex_;
+    delete af_;
+  }
+
+  std::vector<Event> Extract(const std::string& text, int year = 0) {
+    text_ = text;
+    tokens_ = Tokenize(text_);
+    atts_ = (*af_)->Find({text_, &tokens_, nullptr});
+    EventInput in;
+    in.body = text_;
+    in.tokens = &tokens_;
+    in.attributions = &atts_;
+    in.document_year = year;
+    return (*ex_)->Extract(in);
+  }
+  static const Event* Find(const std::vector<Event>& evs, const std::string& type) {
+    for (const auto& e : evs) {
+      if (e.type == type) return &e;
+    }
+    return nullptr;
+  }
+
+  static std::shared_ptr<const EventExtractor>* ex_;
+  static std::shared_ptr<const AttributionFinder>* af_;
+  std::string text_;
+  std::vector<Token> tokens_;
+  std::vector<Attribution> atts_;
+};
+std::shared_ptr<const EventExtractor>* EventExtractorTest::ex_ = nullptr;
+std::shared_ptr<const AttributionFinder>* EventExtractorTest::af_ = nullptr;
+
+TEST_F(EventExtractorTest, EmptyAndNonArabicInput) {
+  EXPECT_TRUE(Extract("").empty());
+  EXPECT_TRUE(Extract(" \n ").empty());
+  EXPECT_TRUE(Extract("ـــــ").empty());                       // tatweel only
+  EXPECT_TRUE(Extract("َُِ").empty());                          // diacritics only
+  EXPECT_TRUE(Extract("The army attacked the town in 2017.").empty());
+  EXPECT_TRUE(Extract("123 456 %% ...").empty());
+}
+
+TEST_F(EventExtractorTest, LexiconLoadsEveryType) {
+  std::set<std::string> types;
+  for (const auto& t : (*ex_)->triggers()) types.insert(t.type);
+  for (const char* t : {"ASSAULT", "TAKE_CONTROL", "WITHDRAW", "SURRENDER", "KILL", "INJURE", "VISIT", "DEPLOY",
+                        "ACCUSE", "DENY", "DESIGNATE", "SANCTION", "AGREE", "PROTEST"}) {
+    EXPECT_TRUE(types.count(t)) << t;
+  }
+}
+
+TEST_F(EventExtractorTest, CompletedCapture) {
+  // "The government forces took control of the city of Palmyra yesterday."
+  auto ev = Extract("سيطرت القوات الحكومية على مدينة تدمر أمس.");
+  const Event* e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, "completed");
+  EXPECT_FALSE(e->negated);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->text.rfind("مدينة", 0), 0u);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_EQ(e->actors[0].text, "القوات الحكومية");
+  EXPECT_EQ(text_.substr(e->evidence.start, e->evidence.end - e->evidence.start),
+            "سيطرت القوات الحكومية على مدينة تدمر أمس.");
+}
+
+TEST_F(EventExtractorTest, AttemptIsNotCapture) {
+  // "The forces are fighting the group in the town, in an attempt to take control of it."
+  auto ev = Extract("وتخوض القوات معارك ضد التنظيم في البلدة، في محاولة السيطرة على البلدة.");
+  for (const auto& e : ev) {
+    if (e.type == "TAKE_CONTROL") EXPECT_NE(e.status, "completed");
+  }
+  // "The army seeks to take the airport" / "plans to take the airport": goals, not facts.
+  for (const auto& e : Extract("ويسعى الجيش للسيطرة على المطار.")) EXPECT_NE(e.type, "TAKE_CONTROL");
+  for (const auto& e : Extract("ووضع الجيش خطة للسيطرة على المطار.")) EXPECT_NE(e.type, "TAKE_CONTROL");
+}
+
+TEST_F(EventExtractorTest, Negation) {
+  // "The forces did not enter the town."
+  auto ev = Extract("لم تدخل القوات إلى البلدة.");
+  const Event* e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->negated);
+  // "... without causing injuries": a negated light verb negates the noun.
+  ev = Extract("وانفجرت عبوة ناسفة قرب الجسر دون أن تسفر عن إصابات.");
+  const Event* inj = Find(ev, "INJURE");
+  if (inj != nullptr) EXPECT_TRUE(inj->negated);
+  EXPECT_NE(Find(ev, "ASSAULT"), nullptr);  // the explosion itself happened
+}
+
+TEST_F(EventExtractorTest, FutureAndHypothetical) {
+  // "The forces will attack the gunmen's positions in the town tomorrow."
+  auto ev = Extract("ستهاجم القوات مواقع المسلحين في البلدة غدا.");
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, "future");
+  // "If the army storms the city, civilians will be killed."
+  ev = Extract("إذا اقتحم الجيش المدينة فإن المدنيين سيدفعون الثمن.");
+  e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, "hypothetical");
+}
+
+TEST_F(EventExtractorTest, KillWithCount) {
+  // "Twelve civilians were killed in an air raid on the village."
+  auto ev = Extract("قتل 12 مدنيا في غارة جوية على القرية.");
+  const Event* k = Find(ev, "KILL");
+  ASSERT_NE(k, nullptr);
+  ASSERT_FALSE(k->quantities.empty());
+  EXPECT_EQ(k->quantities[0].value, 12);
+  EXPECT_EQ(k->quantities[0].unit, "civilians");
+  const Event* a = Find(ev, "ASSAULT");
+  ASSERT_NE(a, nullptr);  // the air raid (supported by its qualifier جوية)
+}
+
+TEST_F(EventExtractorTest, Background) {
+  // "The army had withdrawn from the town in 2014." in a 2020 article.
+  auto ev = Extract("وكان الجيش قد انسحب من البلدة في عام 2014.", 2020);
+  const Event* e = Find(ev, "WITHDRAW");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->background);
+  // Pluperfect alone also marks background ("had withdrawn").
+  ev = Extract("وكانت القوات قد انسحبت من البلدة.");
+  e = Find(ev, "WITHDRAW");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->background);
+  // A fresh event is not background.
+  ev = Extract("انسحبت القوات من البلدة صباح اليوم.", 2020);
+  e = Find(ev, "WITHDRAW");
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->background);
+}
+
+TEST_F(EventExtractorTest, NamesAndLabelsAreNotEvents) {
+  // "The editorial team" / "editor in chief" / "Hayat Tahrir al-Sham said ..."
+  EXPECT_TRUE(Extract("الكاتب: فريق التحرير").empty());
+  for (const auto& e : Extract("وقال رئيس التحرير إن الصحيفة مستمرة.")) EXPECT_NE(e.type, "TAKE_CONTROL");
+  // "He led the battle to liberate the city": a named operation, not an outcome.
+  for (const auto& e : Extract("وقاد القائد معركة تحرير المدينة.")) EXPECT_NE(e.type, "TAKE_CONTROL");
+}
+
+TEST_F(EventExtractorTest, VerbalAttackIsNotAssault) {
+  // "The minister attacked the government's policy at a press conference."
+  for (const auto& e : Extract("هاجم الوزير سياسة الحكومة في مؤتمر صحفي.")) EXPECT_NE(e.type, "ASSAULT");
+  // "The newspaper published a report on corruption." (نشر = published, not deployed)
+  for (const auto& e : Extract("نشرت الصحيفة تقريرا عن الفساد.")) EXPECT_NE(e.type, "DEPLOY");
+}
+
+TEST_F(EventExtractorTest, DeployWithDualCount) {
+  // "The movement deployed two brigades on the border."
+  auto ev = Extract("نشرت الحركة لواءين على الحدود.");
+  const Event* e = Find(ev, "DEPLOY");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->quantities.empty());
+  EXPECT_EQ(e->quantities[0].value, 2);
+  EXPECT_EQ(e->quantities[0].unit, "brigades");
+}
+
+TEST_F(EventExtractorTest, LightVerbGivesActor) {
+  // "The warplanes launched raids on the group's positions."
+  auto ev = Extract("شن الطيران الحربي غارات على مواقع التنظيم.");
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_EQ(e->actors[0].text, "الطيران الحربي");
+  ASSERT_FALSE(e->targets.empty());
+}
+
+TEST_F(EventExtractorTest, Protest) {
+  // "Hundreds of students demonstrated in front of the university in protest against the fees."
+  auto ev = Extract("تظاهر مئات الطلاب أمام الجامعة احتجاجا على رفع الرسوم.");
+  EXPECT_NE(Find(ev, "PROTEST"), nullptr);
+  // "The demonstrators raised banners" alone is a detail, not a protest event.
+  EXPECT_EQ(Find(Extract("ورفع المتظاهرون لافتات ملونة."), "PROTEST"), nullptr);
+}
+
+TEST_F(EventExtractorTest, DenialNegatesTheEventAndIsADeny) {
+  // "Military sources denied the withdrawal from the town." (a named group as
+  // speaker needs the entity layer; a described source works without it)
+  auto ev = Extract("ونفت مصادر عسكرية الانسحاب من البلدة.");
+  const Event* d = Find(ev, "DENY");
+  ASSERT_NE(d, nullptr);
+  const Event* w = Find(ev, "WITHDRAW");
+  ASSERT_NE(w, nullptr);
+  EXPECT_TRUE(w->negated);
+  ASSERT_FALSE(w->attributed_to.empty());
+}
+
+TEST(EventsStageTest, StageAndClaims) {
+  auto ex = MakeEventsStage(kData);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  EXPECT_EQ((*ex)->Name(), "events.v1");
+  Document doc;
+  // "The forces took control of the town, according to the Observatory."
+  doc.body = "سيطرت القوات على البلدة، بحسب المرصد.";
+  doc.tokens = Tokenize(doc.body);
+  auto af = AttributionFinder::Load(kData);
+  ASSERT_TRUE(af.ok());
+  doc.attributions = (*af)->Find({doc.body, &doc.tokens, nullptr});
+  AttributionFinder::AddChain(OutletRef{"outlet-x", "", ""}, {"afp"}, doc.body.size(), &doc.attributions);
+  doc.published = PublishedDate{"2017-11-09", Precision::kDay, "", false};
+  ASSERT_TRUE((*ex)->Process(doc).ok());
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].type, "TAKE_CONTROL");
+  auto claims = ClaimsOf(doc);
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].source, "المرصد");
+  EXPECT_EQ(claims[0].chain, (std::vector<std::string>{"outlet-x", "afp", "المرصد"}));
+  EXPECT_EQ(claims[0].stance, "asserts");
+  EXPECT_EQ(claims[0].time, "2017-11-09");
+}
+
+}  // namespace
+}  // namespace marsad
