@@ -7,9 +7,11 @@ PKGS=(
   libicu-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev
   libcpp-httplib-dev libgumbo-dev libxml2-dev zlib1g-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  chromium
 )
-if [ "${MARSAD_WITH_BROWSER:-0}" = 1 ]; then
-  PKGS+=(chromium chromium-driver)
+# The web UI is built with npm; use the machine's Node.js when it has one.
+if ! command -v npm >/dev/null 2>&1; then
+  PKGS+=(nodejs npm)
 fi
 missing=()
 for p in "${PKGS[@]}"; do

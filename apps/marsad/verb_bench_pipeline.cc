@@ -19,6 +19,7 @@ struct BenchArgs {
   double megabytes = 20;
   bool no_entities = false;
   bool no_dates = false;
+  bool no_events = false;
 };
 
 int RunBench(VerbContext& ctx, const BenchArgs& args) {
@@ -36,6 +37,7 @@ int RunBench(VerbContext& ctx, const BenchArgs& args) {
   eo.data_dir = DataDir(ctx.global.data_dir);
   eo.entities = !args.no_entities;
   eo.dates = !args.no_dates;
+  eo.events = !args.no_events;
   auto t_load = std::chrono::steady_clock::now();
   auto engine = Engine::Create(eo);
   if (!engine.ok()) {
@@ -100,6 +102,7 @@ void Setup(CLI::App& bench, VerbContext& ctx) {
   cmd->add_option("paths", args->paths, "Articles to replicate (default: examples/corpus)");
   cmd->add_option("--mb", args->megabytes, "Replicate the articles up to this many MB")->capture_default_str();
   cmd->add_flag("--no-entities", args->no_entities, "Leave entity recognition out");
+  cmd->add_flag("--no-events", args->no_events, "Leave attributions and events out");
   cmd->add_flag("--no-dates", args->no_dates,
                 "Leave the dates stage out (with --no-entities: the foundation pipeline only)");
   cmd->callback([&ctx, args] { ctx.exit_code = RunBench(ctx, *args); });

@@ -115,7 +115,9 @@ struct Attribution {
   std::string stance;      // "asserts" | "denies"
   Span cue_span;
   Span span;               // the content it covers
-  int32_t parent = -1;     // index of the attribution this one relays (chain)
+  int32_t parent = -1;     // index of the attribution that relays this one, one step
+                           // nearer the outlet (AFP for the Observatory in
+                           // outlet <- AFP <- Observatory); -1 = top of the chain
 };
 
 struct EventArg {

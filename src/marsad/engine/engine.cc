@@ -3,9 +3,11 @@
 #include <filesystem>
 #include <set>
 
+#include "marsad/attribute/attribution_stage.h"
 #include "marsad/clean/clean_stage.h"
 #include "marsad/common/paths.h"
 #include "marsad/dates/dates_stage.h"
+#include "marsad/events/events_stage.h"
 #include "marsad/ner/ner_model.h"
 #include "marsad/normalize/arabic_normalizer.h"
 #include "marsad/normalize/normalize_stage.h"
@@ -100,6 +102,16 @@ StatusOr<std::shared_ptr<const Engine>> Engine::Create(const EngineOptions& opti
     auto entities = MakeEntitiesStage(data_dir, extra);
     if (!entities.ok()) return entities.status();
     stages.push_back(*entities);
+  }
+  if (options.events) {
+    // Attributions name speakers from entities when that layer exists; events
+    // use entities, dates and attributions when present.
+    auto attribution = MakeAttributionStage(data_dir);
+    if (!attribution.ok()) return attribution.status();
+    stages.push_back(*attribution);
+    auto events = MakeEventsStage(data_dir);
+    if (!events.ok()) return events.status();
+    stages.push_back(*events);
   }
   auto pipeline = Pipeline::Create(std::move(stages));
   if (!pipeline.ok()) return pipeline.status();
