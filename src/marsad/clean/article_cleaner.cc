@@ -1,6 +1,7 @@
 #include "marsad/clean/article_cleaner.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "marsad/clean/fold.h"
@@ -156,6 +157,105 @@ bool OnlyNames(const MediaRegistry& reg, const std::string& key, std::vector<con
     }
   }
   return true;
+}
+
+// Generic words around an outlet's name in page chrome ("قناة العالم
+// الإخبارية", "موقع عنب بلدي"): tried off when the whole line is not a name.
+// Grammar of mastheads, not facts about outlets, hence kept here.
+const std::vector<std::string>& LeadingDescriptors() {
+  static const std::vector<std::string> k = {FoldKey("قناة"),  FoldKey("شبكة"),    FoldKey("موقع"),
+                                             FoldKey("صحيفة"), FoldKey("جريدة"),   FoldKey("وكالة"),
+                                             FoldKey("تلفزيون"), FoldKey("إذاعة")};
+  return k;
+}
+const std::vector<std::string>& TrailingDescriptors() {
+  static const std::vector<std::string> k = {FoldKey("الإخبارية"), FoldKey("الفضائية"), FoldKey("نيوز"),
+                                             FoldKey("نت"),        FoldKey("الإلكتروني"), FoldKey("الإلكترونية"),
+                                             FoldKey("اونلاين"),   "news", "tv"};
+  return k;
+}
+
+std::string StripQuotes(std::string_view s) {
+  static const char* kQuotes[] = {"«", "»", "\"", "“", "”", "'", "(", ")"};
+  std::string t(s);
+  bool changed = true;
+  while (changed && !t.empty()) {
+    changed = false;
+    for (const char* q : kQuotes) {
+      std::string_view qv(q);
+      if (t.size() >= qv.size() && t.compare(0, qv.size(), qv) == 0) {
+        t.erase(0, qv.size());
+        changed = true;
+      }
+      if (t.size() >= qv.size() && t.compare(t.size() - qv.size(), qv.size(), qv) == 0) {
+        t.erase(t.size() - qv.size());
+        changed = true;
+      }
+    }
+    while (!t.empty() && t.front() == ' ') { t.erase(0, 1); changed = true; }
+    while (!t.empty() && t.back() == ' ') { t.pop_back(); changed = true; }
+  }
+  return t;
+}
+
+// An outlet named by the whole of `text`, allowing quotes and generic
+// masthead words around the name.
+const MediaEntry* FindOutletLoose(const MediaRegistry& reg, std::string_view text) {
+  std::string t = StripQuotes(text);
+  if (t.empty()) return nullptr;
+  if (const MediaEntry* e = reg.FindByName(t)) return e;
+  // Try the name without trailing words, without leading words, and without
+  // both ("قناة العالم الإخبارية" -> "قناة العالم").
+  auto strip = [](std::string key, const std::vector<std::string>& words, bool leading) {
+    for (bool again = true; again;) {
+      again = false;
+      for (const std::string& d : words) {
+        if (key.size() <= d.size() + 1) continue;
+        if (leading && key.compare(0, d.size(), d) == 0 && key[d.size()] == ' ') {
+          key.erase(0, d.size() + 1);
+          again = true;
+        } else if (!leading && key.compare(key.size() - d.size(), d.size(), d) == 0 &&
+                   key[key.size() - d.size() - 1] == ' ') {
+          key.erase(key.size() - d.size() - 1);
+          again = true;
+        }
+      }
+    }
+    return key;
+  };
+  const std::string key = FoldKey(t);
+  const std::string no_tail = strip(key, TrailingDescriptors(), false);
+  const std::string no_head = strip(key, LeadingDescriptors(), true);
+  for (const std::string& k : {no_tail, no_head, strip(no_tail, LeadingDescriptors(), true)}) {
+    if (k != key && !k.empty()) {
+      if (const MediaEntry* e = reg.FindByName(k)) return e;
+    }
+  }
+  return nullptr;
+}
+
+// A short head-of-page line split once at a credit separator: "الرقة - وكالة
+// هاوار", "دير الزور-سانا", "بيروت: «الشرق الأوسط»", "أخبار سوريا | أورينت نت".
+struct CreditSplit {
+  std::string head, tail;
+  bool bar = false;  // split at '|' (a section header) rather than a dash/colon
+};
+std::optional<CreditSplit> SplitCredit(std::string_view line) {
+  static const char* kSeps[] = {"|", " - ", " – ", " — ", ": ", "-", "–", "—"};
+  size_t best = std::string_view::npos, best_len = 0;
+  bool bar = false;
+  for (const char* sep : kSeps) {
+    size_t p = line.find(sep);
+    if (p != std::string_view::npos && p > 0 && p < best) {
+      best = p;
+      best_len = std::string_view(sep).size();
+      bar = sep[0] == '|';
+    }
+  }
+  if (best == std::string_view::npos) return std::nullopt;
+  CreditSplit c{StripQuotes(line.substr(0, best)), StripQuotes(line.substr(best + best_len)), bar};
+  if (c.head.empty() || c.tail.empty()) return std::nullopt;
+  return c;
 }
 
 char32_t PrevNonSpace(std::string_view key, size_t pos) {
@@ -321,6 +421,7 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
   };
 
   // ---- 2. unlabeled datelines, outlet-name lines, wire credit lines ---------
+  std::vector<std::pair<const MediaEntry*, std::string>> credit_outlets;
   {
     int head_end = first_long(), tail_start = last_long();
     for (int i = 0; i < n; ++i) {
@@ -337,9 +438,37 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
           continue;
         }
       }
-      if (l.words <= 4 && outlets_->FindByName(l.text)) {
+      if (l.words <= 4 && FindOutletLoose(*outlets_, l.text)) {
         l.reason = "site-name";
         continue;
+      }
+      // Credit datelines and section headers above the article: "<place> -
+      // <outlet>", "<outlet> - خاص", "<section> | <outlet>".
+      if (i < head_end && l.words <= 7) {
+        if (auto c = SplitCredit(l.text)) {
+          const int head_words = CountWords(FoldKey(c->head));
+          const int tail_words = CountWords(FoldKey(c->tail));
+          std::vector<const MediaEntry*> wire_found;
+          if (head_words <= 3) {
+            if (const MediaEntry* e = FindOutletLoose(*outlets_, c->tail)) {
+              l.reason = c->bar ? "site-name" : "credit-line";
+              credit_outlets.push_back({e, l.text});
+              continue;
+            }
+            if (!c->bar && OnlyNames(*wires_, FoldKey(c->tail), &wire_found)) {
+              l.reason = "wire-credit";
+              for (const MediaEntry* e : wire_found) AddWire(e, &res.wires);
+              continue;
+            }
+          }
+          if (tail_words <= 3) {
+            if (const MediaEntry* e = FindOutletLoose(*outlets_, c->head)) {
+              l.reason = c->bar ? "site-name" : "credit-line";
+              credit_outlets.push_back({e, l.text});
+              continue;
+            }
+          }
+        }
       }
       std::vector<const MediaEntry*> found;
       if (l.words <= 6 && OnlyNames(*wires_, l.key, &found)) {
@@ -567,16 +696,20 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
     if (r.empty()) continue;
     // Agency names ("وكالة أنباء الشرق الأوسط") are credits, not the
     // publisher: blank them before looking for outlet names.
+    // A copyright line names the publisher even when it is an agency
+    // ("جميع الحقوق محفوظة لوكالة سانا").
     Line l = line;
-    auto wire_hits = wires_->FindHits(l.key);
-    for (auto it = wire_hits.rbegin(); it != wire_hits.rend(); ++it) {
-      l.key = l.key.substr(0, it->begin) + " " + l.key.substr(it->end);
+    if (r != "copyright") {
+      auto wire_hits = wires_->FindHits(l.key);
+      for (auto it = wire_hits.rbegin(); it != wire_hits.rend(); ++it) {
+        l.key = l.key.substr(0, it->begin) + " " + l.key.substr(it->end);
+      }
     }
     const MediaEntry* e = nullptr;
     int priority = -1;
     if (r == "site-name") {
       e = outlets_->FindDomainIn(l.key);
-      if (!e) e = outlets_->FindByName(l.text);
+      if (!e) e = FindOutletLoose(*outlets_, l.text);
       priority = 2;
     } else if (r == "contact") {
       e = outlets_->FindDomainIn(l.key);
@@ -595,6 +728,7 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
     }
     if (e) evidence.push_back({priority, e, r + ": " + l.text});
   }
+  for (const auto& [entry, text] : credit_outlets) evidence.push_back({2, entry, "credit-line: " + text});
   if (suffix_outlet) evidence.push_back({4, suffix_outlet, "title-suffix"});
   if (!evidence.empty()) {
     std::stable_sort(evidence.begin(), evidence.end(),

@@ -344,5 +344,75 @@ TEST_F(ArticleCleanerTest, StripSiteNameOnlyForKnownOutlets) {
   EXPECT_EQ(e, nullptr);
 }
 
+
+// Credit lines above the article name the outlet and leave the body.
+namespace credit_lines {
+// "Clashes went on today in the eastern countryside, according to field sources."
+const char* kBody = "تواصلت الاشتباكات اليوم في الريف الشرقي بين الطرفين بحسب ما أفادت مصادر ميدانية متطابقة";
+}  // namespace credit_lines
+
+TEST(ArticleCleanerCredit, PlaceThenOutletIsACreditLine) {
+  auto c = ArticleCleaner::Create(test_data::DataDir());
+  ASSERT_TRUE(c.ok());
+  // "Clashes in the eastern countryside" / "Raqqa - Hawar agency" / body
+  std::string raw = std::string("اشتباكات في الريف الشرقي\n\nالرقة - وكالة هاوار\n\n") + credit_lines::kBody + "\n";
+  CleanResult r = (*c)->Clean(raw, {});
+  ASSERT_TRUE(r.outlet.has_value());
+  EXPECT_EQ(r.outlet->id, "hawar");
+  EXPECT_EQ(FoldKey(r.body), FoldKey(credit_lines::kBody));
+  // Quoted outlet after a colon: "Beirut: «Asharq Al-Awsat»".
+  raw = std::string("اشتباكات في الريف الشرقي\n\nبيروت: «الشرق الأوسط»\n\n") + credit_lines::kBody + "\n";
+  r = (*c)->Clean(raw, {});
+  ASSERT_TRUE(r.outlet.has_value());
+  EXPECT_EQ(r.outlet->id, "aawsat");
+  EXPECT_EQ(FoldKey(r.body), FoldKey(credit_lines::kBody));
+}
+
+TEST(ArticleCleanerCredit, PlaceThenAgencyIsAWireNotTheOutlet) {
+  auto c = ArticleCleaner::Create(test_data::DataDir());
+  ASSERT_TRUE(c.ok());
+  // "Damascus - AFP" above the text: a wire credit, not a publisher.
+  std::string raw = std::string("اشتباكات في الريف الشرقي\n\nدمشق - أ ف ب\n\n") + credit_lines::kBody + "\n";
+  CleanResult r = (*c)->Clean(raw, {});
+  EXPECT_FALSE(r.outlet.has_value());
+  ASSERT_EQ(r.wires.size(), 1u);
+  EXPECT_EQ(r.wires[0], "afp");
+  EXPECT_EQ(FoldKey(r.body), FoldKey(credit_lines::kBody));
+}
+
+TEST(ArticleCleanerCredit, SectionBarOutletAndMastheadWordsAreNotTitles) {
+  auto c = ArticleCleaner::Create(test_data::DataDir());
+  ASSERT_TRUE(c.ok());
+  // "Syria news | Orient Net" (a section header) above the real headline.
+  std::string headline = "اشتباكات عنيفة في الريف الشرقي لدير الزور";  // "Fierce clashes in rural Deir ez-Zor"
+  std::string raw = std::string("أخبار سوريا | أورينت نت\n\n") + headline + "\n\n" + credit_lines::kBody + "\n";
+  CleanResult r = (*c)->Clean(raw, {});
+  EXPECT_EQ(FoldKey(r.title), FoldKey(headline));
+  ASSERT_TRUE(r.outlet.has_value());
+  EXPECT_EQ(r.outlet->id, "orient");
+  // "Al-Alam news channel": masthead words around a registered variant.
+  raw = std::string("قناة العالم الإخبارية\n\n") + headline + "\n\n" + credit_lines::kBody + "\n";
+  r = (*c)->Clean(raw, {});
+  EXPECT_EQ(FoldKey(r.title), FoldKey(headline));
+  ASSERT_TRUE(r.outlet.has_value());
+  EXPECT_EQ(r.outlet->id, "alalam");
+  // A headline with a colon is not a credit line: "Raqqa: clashes resume in the east".
+  std::string colon_headline = "الرقة: تجدد الاشتباكات في الأحياء الشرقية";
+  raw = colon_headline + "\n\n" + credit_lines::kBody + "\n";
+  r = (*c)->Clean(raw, {});
+  EXPECT_EQ(FoldKey(r.title), FoldKey(colon_headline));
+}
+
+TEST(ArticleCleanerCredit, AgencyCopyrightNamesItsOwnSite) {
+  auto c = ArticleCleaner::Create(test_data::DataDir());
+  ASSERT_TRUE(c.ok());
+  // "All rights reserved to SANA agency © 2017" at the foot of SANA's own page.
+  std::string raw = std::string("اشتباكات في الريف الشرقي\n\n") + credit_lines::kBody +
+                    "\n\nجميع الحقوق محفوظة لوكالة سانا © 2017\n";
+  CleanResult r = (*c)->Clean(raw, {});
+  ASSERT_TRUE(r.outlet.has_value());
+  EXPECT_EQ(r.outlet->id, "sana");
+}
+
 }  // namespace
 }  // namespace marsad::clean
