@@ -547,9 +547,11 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
       if (l.blank || !l.reason.empty()) continue;
       const MediaEntry* ignored = nullptr;
       // A title reprinted with a site name is the title plus a short suffix or
-      // prefix, so longer lines (article paragraphs) need no site-name check.
+      // prefix, so longer lines (article paragraphs), and lines whose key does
+      // not contain the title's, need no site-name check.
       constexpr size_t kMaxSiteNameBytes = 160;
-      bool may_be_title = l.text.size() <= res.title.size() + kMaxSiteNameBytes;
+      bool may_be_title = l.text.size() <= res.title.size() + kMaxSiteNameBytes &&
+                          l.key.size() > title_key.size() && l.key.find(title_key) != std::string::npos;
       if (l.key == title_key ||
           (may_be_title && FoldKey(StripSiteName(l.text, &ignored)) == title_key)) {
         l.reason = title_seen ? "duplicate-title" : "title";

@@ -168,10 +168,83 @@ bool NoTopLevelBarAfter(const std::string& p, size_t from) {
 
 }  // namespace
 
+namespace {
+
+// `p` split at its top-level '|' (outside groups, classes and escapes).
+std::vector<std::string> SplitTopLevel(const std::string& p) {
+  std::vector<std::string> out(1);
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\' && i + 1 < p.size()) {
+      out.back().push_back(c);
+      out.back().push_back(p[++i]);
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      out.emplace_back();
+      continue;
+    }
+    out.back().push_back(c);
+  }
+  return out;
+}
+
+// A branch with no regex syntax at all ("we use cookies"), anchors aside.
+bool PlainLiteral(std::string_view b, std::string* lit) {
+  if (!b.empty() && b.front() == '^') b.remove_prefix(1);
+  if (!b.empty() && b.back() == '$') b.remove_suffix(1);
+  if (b.empty() || b.find_first_of("\\^$.|?*+()[]{}") != std::string_view::npos) return false;
+  *lit = std::string(b);
+  return true;
+}
+
+// "(a|b)" wrapping the whole of `p` with no quantifier: its body.
+bool UnwrapWholeGroup(const std::string& p, std::string* body) {
+  if (p.size() < 2 || p.front() != '(' || MatchingParen(p, 0) != p.size() - 1) return false;
+  *body = p.substr(1, p.size() - 2);
+  if (body->compare(0, 2, "?:") == 0) body->erase(0, 2);
+  return true;
+}
+
+}  // namespace
+
 std::vector<std::string> LiteralPrefilter(const std::string& p) {
-  // Walk the top level: a '|' there means any branch may match -> give up.
-  // The first group that is not optional and whose body is plain
-  // alternatives (or, recursively, starts with such a group) gives the set.
+  // Top-level alternatives: every branch must require a literal, and any
+  // of them may then match ("(we use cookies|(نستخدم|يستخدم) ...)").
+  std::string body;
+  if (UnwrapWholeGroup(p, &body)) {
+    std::vector<std::string> alts = PlainAlternatives(body);
+    return alts.empty() ? LiteralPrefilter(body) : alts;
+  }
+  std::vector<std::string> branches = SplitTopLevel(p);
+  if (branches.size() > 1) {
+    std::vector<std::string> all;
+    for (const std::string& b : branches) {
+      std::string lit;
+      std::vector<std::string> lits;
+      if (PlainLiteral(b, &lit)) {
+        lits.push_back(lit);
+      } else {
+        lits = PlainAlternatives(b);  // a literal prefix ("join us (now|today)")
+        if (lits.empty()) lits = LiteralPrefilter(b);
+      }
+      if (lits.empty()) return {};
+      all.insert(all.end(), lits.begin(), lits.end());
+    }
+    return all;
+  }
+  // One branch: the first group that is not optional and whose body is
+  // plain alternatives (or, recursively, requires such a group) gives the set.
   bool in_class = false;
   for (size_t i = 0; i < p.size(); ++i) {
     char c = p[i];
@@ -237,7 +310,36 @@ bool StartsWithRequiredGroup(const std::string& p) {
 void SetPrefilter(ChromeRule* rule) {
   std::string prepared = PreparePattern(rule->pattern);
   rule->required_any = LiteralPrefilter(prepared);
-  rule->required_at_start = !rule->required_any.empty() && StartsWithRequiredGroup(prepared);
+  // Anchored only when the required set is exactly the plain alternatives of
+  // a group at the very start ("^(a|b)...", "^((a|b) ?)+"), not a union that
+  // includes literals further in ("^(a|[0-9]+ (b|c))").
+  rule->required_at_start = false;
+  if (!rule->required_any.empty() && SplitTopLevel(prepared).size() == 1 &&
+      StartsWithRequiredGroup(prepared)) {
+    for (size_t i = 1; i < prepared.size() && prepared[i] == '(';) {
+      size_t close = MatchingParen(prepared, i);
+      if (close == std::string::npos) break;
+      size_t from = i + 1;
+      if (prepared.compare(from, 2, "?:") == 0) from += 2;
+      std::string body = prepared.substr(from, close - from);
+      if (PlainAlternatives(body) == rule->required_any) {
+        rule->required_at_start = true;
+        break;
+      }
+      i = from;
+    }
+  }
+  // "...\\)$": a line the pattern matches ends with that character.
+  rule->required_last = 0;
+  if (SplitTopLevel(prepared).size() == 1 && prepared.size() >= 3 && prepared.back() == '$') {
+    const size_t k = prepared.size() - 2;  // the character before '$'
+    size_t slashes = 0;
+    for (size_t j = k; j-- > 0 && prepared[j] == '\\';) ++slashes;
+    const char c = prepared[k];
+    if (slashes == 1 && std::string_view(")].!?\"'").find(c) != std::string_view::npos) {
+      rule->required_last = c;
+    }
+  }
 }
 
 std::string ClassifySymbolsOnly(std::string_view line) {
@@ -311,6 +413,7 @@ void ChromeClassifier::BuildSearchers() {
 
 bool ChromeClassifier::PrefilterPasses(size_t i, const std::string& key) const {
   const ChromeRule& r = rules_[i];
+  if (r.required_last != 0 && (key.empty() || key.back() != r.required_last)) return false;
   if (r.required_any.empty()) return true;
   if (r.required_at_start) {
     for (const auto& lit : r.required_any) {

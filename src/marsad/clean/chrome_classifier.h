@@ -45,6 +45,7 @@ struct ChromeRule {
   // one of these strings, so other lines skip the regex.
   std::vector<std::string> required_any;
   bool required_at_start = false;  // pattern is anchored: a literal must start the line
+  char required_last = 0;          // pattern ends in an escaped "\\)$": the line ends with ')'
 };
 
 // The literals one of which any match of `prepared_pattern` must contain,

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "marsad/clean/fold.h"
+#include "marsad/clean/icu_regex.h"
 #include "unit/clean/test_data.h"
 
 namespace marsad::clean {
@@ -196,7 +198,8 @@ TEST(LiteralPrefilterTest, LeadingGroupOfLiterals) {
 
 TEST(LiteralPrefilterTest, NoPrefilterWhenNotPlainLiterals) {
   EXPECT_TRUE(LiteralPrefilter("[a-z]+@[a-z]+").empty());
-  EXPECT_TRUE(LiteralPrefilter("^((a|b)c|d)").empty());       // an alternative starts with a group
+  // An alternative that starts with a group still requires one of its literals.
+  EXPECT_EQ(LiteralPrefilter("^((a|b)c|d)"), (std::vector<std::string>{"a", "b", "d"}));
   EXPECT_TRUE(LiteralPrefilter("^(\\dx|mail)").empty());        // ... or with a class escape
   // "name ?*": only "name" is required (the space is optional).
   EXPECT_EQ(LiteralPrefilter("^(name ?\\*|mail)"), (std::vector<std::string>{"name", "mail"}));
@@ -216,6 +219,9 @@ TEST(LiteralPrefilterTest, PlainPrefixOfEachAlternative) {
   EXPECT_EQ(LiteralPrefilter("^(name\\d|mail)"), (std::vector<std::string>{"name", "mail"}));
   EXPECT_EQ(LiteralPrefilter("(join us (now|today)|subscribe)"),
             (std::vector<std::string>{"join us", "subscribe"}));
+  // Top-level branches each requiring a literal: any of them ("cookie notices").
+  EXPECT_EQ(LiteralPrefilter("((we|they) use (cookies|x)|this site uses cookies|no tracking)"),
+            (std::vector<std::string>{"we", "they", "this site uses cookies", "no tracking"}));
   // "abc?" : the "c" may be absent.
   EXPECT_EQ(LiteralPrefilter("(abc?|xyz)"), (std::vector<std::string>{"ab", "xyz"}));
 }
@@ -228,7 +234,40 @@ TEST(LiteralPrefilterTest, MandatoryGroupLaterInThePattern) {
   EXPECT_EQ(LiteralPrefilter("^((share|tweet) ?)+$"), (std::vector<std::string>{"share", "tweet"}));
   // An optional group cannot be required; a later top-level '|' undoes it.
   EXPECT_TRUE(LiteralPrefilter("x(a|b)?y").empty());
-  EXPECT_TRUE(LiteralPrefilter("(a|b)c|d").empty());
+  EXPECT_TRUE(LiteralPrefilter("(a|b)?c|d").empty());
+  // Each top-level branch requires a literal: the union is required.
+  EXPECT_EQ(LiteralPrefilter("(a|b)c|d"), (std::vector<std::string>{"a", "b", "d"}));
+}
+
+}  // namespace
+}  // namespace marsad::clean
+
+namespace marsad::clean {
+namespace {
+
+// The literal prefilters only skip lines a rule's regex cannot match: lines
+// the regex of each rule does match are still classified, whatever their
+// position and length. Lines written for this test in several sites' styles.
+TEST_F(ChromeClassifierTest, PrefilterNeverHidesAMatch) {
+  const std::vector<std::string> lines = {
+      // "We use cookies to improve your experience"
+      "نستخدم ملفات تعريف الارتباط لتحسين تجربتك",
+      "this website uses cookies",
+      // "Displaced people in a camp near Idlib - 16 November 2017 (AFP)"
+      "نازحون في مخيم قرب إدلب - 16 تشرين الثاني 2017 (أ ف ب)",
+      // "Leave a comment", "3 comments"
+      "اترك تعليقاً", "3 تعليقات",
+      // "Tags", font-size buttons "ع ع ع"
+      "الوسوم", "ع ع ع"};
+  for (const std::string& line : lines) {
+    std::string key = FoldKey(line);
+    bool some_regex_matches = false;
+    for (const ChromeRule& r : (*classifier_)->rules()) {
+      some_regex_matches |= CountWords(key) <= r.max_words && r.re->Search(key);
+    }
+    EXPECT_TRUE(some_regex_matches) << line;
+    EXPECT_FALSE(Classify(line).empty()) << line;
+  }
 }
 
 }  // namespace
