@@ -2,7 +2,8 @@
 // (tokenized as the pipeline does, with the input's first byte choosing a
 // document year). Never crash; every span is inside the text and ordered;
 // parents and chains point inside the attribution list; confidences lie in
-// (0, 1]; statuses come from the documented set.
+// (0, 1]; statuses come from the documented set. The same bytes are also
+// given to the events model reader (EventClassifier::Parse).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -29,7 +30,9 @@ struct Models {
 const Models& Get() {
   static const Models* m = [] {
     auto af = marsad::AttributionFinder::Load(marsad::DataDir());
-    auto ex = marsad::EventExtractor::Load(marsad::DataDir());
+    // With the shipped sentence gate when present, so the gate path runs too.
+    auto ex = marsad::EventExtractor::Load(marsad::DataDir(),
+                                           marsad::EventExtractor::DefaultModelPath(marsad::DataDir()));
     if (!af.ok() || !ex.ok()) std::abort();  // the data folder must be reachable ($MARSAD_DATA)
     return new Models{*af, *ex};
   }();
@@ -62,7 +65,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   in.tokens = &tokens;
   in.attributions = &atts;
   in.document_year = size > 0 ? 1990 + data[0] % 40 : 0;
+  std::vector<marsad::SentenceFeatures> features;
+  in.features_out = &features;
   auto events = m.ex->Extract(in);
+  for (const auto& f : features) CheckSpan(f.sentence, body.size());
+  // The model reader never crashes on arbitrary bytes either.
+  (void)marsad::EventClassifier::Parse(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz");
   int32_t last = 0;
   for (const auto& e : events) {
     CheckSpan(e.trigger_span, body.size());

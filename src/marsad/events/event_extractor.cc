@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 
 #include "marsad/attribute/attribution_finder.h"
@@ -43,6 +44,15 @@ std::string_view StripConj(std::string_view norm) {
   return norm;
 }
 
+using E_ = EventExtractor;
+const std::pair<const char*, uint32_t> kClassNames[] = {
+    {"negation", E_::kNegation},     {"attempt", E_::kAttempt},   {"future", E_::kFutureCue},
+    {"purpose", E_::kPurpose},       {"hypothetical", E_::kHypothetical}, {"light", E_::kLight},
+    {"qualifier", E_::kQualifier},   {"blocker", E_::kBlocker},   {"force", E_::kForce},
+    {"munition", E_::kMunition},     {"background", E_::kBackground}, {"stop", E_::kStop},
+    {"placenoun", E_::kPlaceNoun},   {"was", E_::kWas},           {"demonstrative", E_::kDemonstrative},
+    {"reference", E_::kReference},   {"violent", E_::kViolent},   {"agentive", E_::kAgentive}};
+
 uint32_t ClassBits(const std::string& name) {
   using E = EventExtractor;
   static const std::pair<const char*, uint32_t> kNames[] = {
@@ -60,8 +70,33 @@ uint32_t ClassBits(const std::string& name) {
 
 }  // namespace
 
-StatusOr<std::shared_ptr<const EventExtractor>> EventExtractor::Load(const std::string& data_dir) {
+std::string_view EventExtractor::GateType(std::string_view type) {
+  if (type == "ASSAULT" || type == "KILL") return "ASSAULT";
+  if (type == "PROTEST") return "PROTEST";
+  return "";
+}
+
+std::shared_ptr<const EventExtractor> EventExtractor::WithClassifier(
+    std::shared_ptr<const EventClassifier> classifier) const {
+  auto ex = std::shared_ptr<EventExtractor>(new EventExtractor(*this));
+  ex->classifier_ = std::move(classifier);
+  return ex;
+}
+
+std::string EventExtractor::DefaultModelPath(const std::string& data_dir) {
+  std::error_code ec;
+  std::filesystem::path candidate = std::filesystem::path(data_dir) / ".." / "models" / "events-gsr.model";
+  return std::filesystem::exists(candidate, ec) ? candidate.lexically_normal().string() : "";
+}
+
+StatusOr<std::shared_ptr<const EventExtractor>> EventExtractor::Load(const std::string& data_dir,
+                                                                     const std::string& model_path) {
   auto ex = std::shared_ptr<EventExtractor>(new EventExtractor());
+  if (!model_path.empty()) {
+    auto clf = EventClassifier::Load(model_path);
+    if (!clf.ok()) return clf.status();
+    ex->classifier_ = *clf;
+  }
   std::vector<std::vector<std::string>> rows;
   const std::string dir = data_dir + "/events/";
   MARSAD_RETURN_IF_ERROR(lex::ReadTsv(dir + "triggers.tsv", &rows));
@@ -246,6 +281,11 @@ class EventExtractorImpl {
   Span SpanOf(int a, int b) const { return {toks_[a].span.start, toks_[b - 1].span.end}; }
 
   bool LookupUncached(int i, Match* m) const;
+  struct KeyHit {
+    const std::vector<E::FormRef>* refs;
+    std::string proclitic, enclitic;
+  };
+  const std::vector<KeyHit>& KeyHits(const std::string& norm) const;
   // Trigger lookup of token i, computed once per document.
   bool Lookup(int i, Match* m) const {
     if (i < 0 || i >= n_) return false;
@@ -268,6 +308,11 @@ class EventExtractorImpl {
   bool NumberAt(int i, double* value, bool* vague, int* next) const;
   bool QuantityAt(int i, int end, Quantity* q, int* next) const;
   std::optional<Event> Build(int i, const Match& m, int sb, int se);
+  // Classifier features of sentence [sb, se) whose accepted events are
+  // events[first, end) (EventClassifier::kFeatureVersion).
+  std::vector<std::string> Features(int sb, int se, const std::vector<Event>& events, size_t first) const;
+  // Drops the gated events of the sentence below their type's threshold.
+  void Gate(const std::vector<std::string>& features, std::vector<Event>* events, size_t first) const;
   Phrase PreSubject(int i, int sb, std::vector<Quantity>* quantities) const;
 
   const EventExtractor& ex_;
@@ -280,16 +325,30 @@ class EventExtractorImpl {
   mutable std::vector<Match> match_cache_;
   mutable std::vector<uint32_t> any_bits_;   // context bits over all clitic keys
   mutable std::vector<bool> any_done_;
+  mutable std::unordered_map<std::string_view, std::vector<KeyHit>> key_memo_;
 };
+
+const std::vector<EventExtractorImpl::KeyHit>& EventExtractorImpl::KeyHits(const std::string& norm) const {
+  // Words repeat within a document (function words above all): the clitic
+  // keys of a spelling and their trigger-table hits are computed once.
+  auto it = key_memo_.find(std::string_view(norm));
+  if (it != key_memo_.end()) return it->second;
+  std::vector<KeyHit> hits;
+  std::vector<lex::KeyCandidate> keys;
+  lex::TokenKeys(norm, &keys);
+  for (auto& k : keys) {
+    auto f = ex_.forms_.find(k.key);
+    if (f == ex_.forms_.end()) continue;
+    hits.push_back({&f->second, std::move(k.proclitic), std::move(k.enclitic)});
+  }
+  return key_memo_.emplace(std::string_view(norm), std::move(hits)).first->second;
+}
 
 bool EventExtractorImpl::LookupUncached(int i, Match* m) const {
   const Token& t = toks_[i];
   if (t.kind != TokenKind::kArabic) return false;
-  std::vector<lex::KeyCandidate> keys;
-  lex::TokenKeys(t.norm, &keys);
-  for (const auto& k : keys) {
-    auto it = ex_.forms_.find(k.key);
-    if (it == ex_.forms_.end()) continue;
+  for (const KeyHit& k : KeyHits(t.norm)) {
+    const std::vector<E::FormRef>& refs = *k.refs;
     // A preposition or the article in front means a noun reading; verbs take
     // only the conjunctions (and ل of purpose, س of the future).
     std::string_view pro = k.proclitic;
@@ -299,7 +358,7 @@ bool EventExtractorImpl::LookupUncached(int i, Match* m) const {
     // قصف) is a verb only at the start of a clause (Arabic news is
     // verb-first); after a noun it is the noun ("تهم قتل"، "قضية خطف").
     bool has_noun = false;
-    for (const auto& f : it->second) has_noun |= ex_.triggers_[f.trigger].pos == E::Pos::kNoun;
+    for (const auto& f : refs) has_noun |= ex_.triggers_[f.trigger].pos == E::Pos::kNoun;
     // With a conjunction, only at the start of a sentence or after punctuation:
     // "اغتصاب وتعذيب وقتل" is a list of nouns.
     const bool conj_after_word = StartsWith(k.proclitic, "و") && i > 0 && toks_[i - 1].sentence == toks_[i].sentence &&
@@ -307,7 +366,7 @@ bool EventExtractorImpl::LookupUncached(int i, Match* m) const {
     bool verb_ok = !has_noun || ((ClauseInitial(i) || !k.enclitic.empty()) && !Is(i + 1, E::kQualifier) &&
                                  !conj_after_word);
     const E::FormRef* best = nullptr;
-    for (const auto& f : it->second) {
+    for (const auto& f : refs) {
       const auto& tr = ex_.triggers_[f.trigger];
       bool verbal = tr.pos == E::Pos::kVerb || tr.pos == E::Pos::kPassive;
       if (verbal && (nominal_prefix || !verb_ok)) continue;
@@ -379,6 +438,12 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
           while (k < n_ && entity_of_[k] == e) ++k;
           p.entity = e;
         }
+        break;
+      }
+      if (k > j && Is(k, E::kPlaceNoun) && !StartsWith(StripConj(t.norm), "ال") &&
+          StartsWith(StripConj(toks_[k - 1].norm), "ال")) {
+        // After a definite word an indefinite place noun opens a new phrase:
+        // "حرر الجيش السوري مدينة البوكمال" (subject, then object).
         break;
       }
       if (k > j && t.prefix_bytes >= 2 && StartsWith(t.norm, "و") && entity_of_[k] < 0) {
@@ -526,6 +591,8 @@ EventExtractorImpl::Phrase EventExtractorImpl::PreSubject(int i, int sb, std::ve
   Phrase pre;
   int v = i;
   if (NormIs(v - 1, "قد") || NormIs(v - 1, "لقد")) --v;
+  // An auxiliary after the subject: "إن الميليشيا باتت تسيطر"، "القوات كانت قد سيطرت".
+  if (v - 1 > sb && Is(v - 1, E::kWas)) --v;
   if (ClauseInitial(v) || v <= sb) return pre;
   int end = v, a = v;
   while (a > sb && end - a < 16) {
@@ -677,8 +744,11 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   // Background: كان ... قد + past verb, سبق أن, or a year before the document's.
   bool background = false;
   // A verb in a relative clause tells something already known ("الذي اغتيل").
-  if (verbal && (NormIs(i - 1, "الذي") || NormIs(i - 1, "التي") || NormIs(i - 1, "الذين") ||
-                 (NormIs(i - 1, "قد") && (NormIs(i - 2, "الذي") || NormIs(i - 2, "التي"))))) {
+  // Also with كان / قد between ("المدن التي كانوا يحتلونها" = the cities they held).
+  auto relative = [&](int k) { return NormIs(k, "الذي") || NormIs(k, "التي") || NormIs(k, "الذين"); };
+  const bool in_relative =
+      verbal && (relative(i - 1) || ((NormIs(i - 1, "قد") || Is(i - 1, E::kWas)) && relative(i - 2)));
+  if (in_relative) {
     background = true;
     confidence -= 0.15;
   }
@@ -780,6 +850,18 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         continue;
       }
       std::string_view w = StripConj(t.norm);
+      // A bare place phrase later in the clause is what a control verb took
+      // ("حرر الجيش وحلفاؤه (...) مدينة البوكمال"); after a preposition it is
+      // handled below.
+      if (control && !place && j > k && (Is(j, E::kPlaceNoun) || entity_of_[j] >= 0) && !Is(j - 1, E::kStop) &&
+          !GluedPrep(j) && StripConj(t.norm).size() == t.norm.size()) {  // (not "وسوريا": a coordinated tail)
+        Phrase p = NounPhrase(j, end, 6);
+        if (p.ok() && IsPlacePhrase(p)) {
+          set_place(p);
+          j = p.b - 1;
+          continue;
+        }
+      }
       const bool ala = w == "علي" || w == "ضد";
       const bool into = w == "الي" || w == "داخل";
       const bool in = w == "في";
@@ -804,9 +886,11 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
   };
   int right_end = right;
-  // Parentheses do not end the clause for argument scanning.
-  while (right_end < se && right_end - i < 30 && (!Break(right_end) || toks_[right_end].norm == "(" ||
-                                                  toks_[right_end].norm == ")" || toks_[right_end].norm == "،")) {
+  // Parentheses do not end the clause for argument scanning; a relative
+  // clause ends at its comma ("التي كانوا يحتلونها، مشيدا ...").
+  while (!in_relative && right_end < se && right_end - i < 30 &&
+         (!Break(right_end) || toks_[right_end].norm == "(" || toks_[right_end].norm == ")" ||
+          toks_[right_end].norm == "،")) {
     if (toks_[right_end].norm == "،" && right_end > i + 12) break;
     ++right_end;
   }
@@ -822,9 +906,16 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       ++s;
     }
     // With "أنه" just before ("قالت إنه تفقد ..."), the subject is the pronoun.
-    const bool pronoun_subject = NormIs(i - 1, "انه") || NormIs(i - 1, "انها") || NormIs(i - 1, "انهم");
+    // A plural verb (-وا، -ون) carries its subject: a noun phrase after it is
+    // its object (Standard Arabic puts a verb before its subject in the
+    // singular).
+    const bool pronoun_subject = NormIs(i - 1, "انه") || NormIs(i - 1, "انها") || NormIs(i - 1, "انهم") ||
+                                 (m.flags & E::kPluralForm);
+    // An object pronoun on the verb ("يحتلونها", "استهدفته") is its object.
+    const bool pronoun_object = !m.enclitic.empty();
     if (pre.ok()) actors.push_back(MakeArg("actor", pre));
     auto take_object = [&](const Phrase& p) {
+      if (pronoun_object) return;
       if (control && IsPlacePhrase(p)) set_place(p);
       else if (tr.type == "VISIT" && IsPlacePhrase(p)) {
         set_place(p);
@@ -841,9 +932,24 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       // "قتل 18 شخصا": a count right after the verb is what it affected.
       quantities.push_back(q);
       Phrase p{s, nx, -1};
-      if (victim_type || passive || pre.ok() || pronoun_subject) targets.push_back(MakeArg("target", p));
-      else actors.push_back(MakeArg("actor", p));
       k = nx;
+      if (GluedPrep(s)) {
+        // "استهدف بثلاث غارات جوية موقعا" (targeted with three air raids a
+        // site): a count with ب is the means; the object comes after it.
+        while (k < right_end && Is(k, E::kQualifier)) ++k;
+        if ((pre.ok() || pronoun_subject) && k < right_end && !Is(k, E::kStop) && !GluedPrep(k) &&
+            toks_[k].kind == TokenKind::kArabic && !IsTriggerToken(k)) {
+          Phrase p2 = NounPhrase(k, right_end, 6);
+          if (p2.ok()) {
+            take_object(p2);
+            k = p2.b;
+          }
+        }
+      } else if (victim_type || passive || pre.ok() || pronoun_subject) {
+        targets.push_back(MakeArg("target", p));
+      } else {
+        actors.push_back(MakeArg("actor", p));
+      }
     } else if (s < right_end && !Is(s, E::kStop) && !GluedPrep(s) && toks_[s].kind == TokenKind::kArabic &&
                tr.needs_obj.empty()) {
       Phrase p1 = NounPhrase(s, right_end, 6);
@@ -864,9 +970,14 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
             targets.push_back(MakeArg("target", Phrase{o, nx, -1}));
             k = nx;
           } else if (o < right_end && !Is(o, E::kStop) && !GluedPrep(o) && toks_[o].kind == TokenKind::kArabic &&
-                     !IsTriggerToken(o)) {
+                     !IsTriggerToken(o) && StripConj(toks_[o].norm).size() == toks_[o].norm.size()) {
+            // (A phrase opening with و coordinates the subject: "قتل القائد ونائبه".)
             Phrase p2 = NounPhrase(o, right_end, 6);
-            if (p2.ok()) {
+            // A lone definite nisba adjective ("الإيراني") ends the subject's
+            // construct that the phrase limit cut; it is not the object.
+            const std::string_view w = p2.ok() && p2.b - p2.a == 1 ? std::string_view(toks_[p2.a].norm) : "";
+            const bool nisba = StartsWith(w, "ال") && w.size() > 8 && (EndsWith(w, "ي") || EndsWith(w, "يه"));
+            if (p2.ok() && !nisba) {
               take_object(p2);
               k = p2.b;
             }
@@ -877,6 +988,24 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       k = s + 1;  // the required object word ("أطلق النار")
     }
     scan_args(k, right_end);
+    // Unvocalized قتل is also the passive قُتل: "قتل القائد في غارة" (the
+    // commander was killed in a raid). A clause-initial killing verb with one
+    // noun phrase, no object and a cause (في / ب / جراء / إثر + an attack or
+    // a munition) is read as the passive: the phrase is the victim.
+    if (tr.type == "KILL" && !passive && !pre.ok() && !pronoun_subject && targets.empty() && actors.size() == 1) {
+      bool cause = false;
+      for (int j = i + 2; j < se && j < i + 30 && !cause; ++j) {
+        const bool intro = NormIs(j - 1, "في") || NormIs(j - 1, "جراء") || NormIs(j - 1, "اثر") || GluedPrep(j);
+        if (!intro) continue;
+        Match mj;
+        cause = (Lookup(j, &mj) && ex_.triggers_[mj.trigger].type == "ASSAULT") || IsAnyKey(j, E::kMunition);
+      }
+      if (cause) {
+        actors[0].role = "target";
+        targets.push_back(std::move(actors[0]));
+        actors.clear();
+      }
+    }
   } else {
     int s = i + 1;
     for (int q = 0; q < 2 && s < right_end && Is(s, E::kQualifier); ++q) ++s;
@@ -1022,7 +1151,11 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   }
 
   if (tr.needs_place && !place) return std::nullopt;
-  if (actors.empty() && targets.empty() && !place && quantities.empty()) return std::nullopt;
+  // A protest noun made an occurrence by a light verb is reported as such even
+  // without a named participant ("اندلعت مظاهرات" = demonstrations broke out,
+  // "خرجت مسيرات" = marches went out): who and where may be elsewhere.
+  const bool occurred_protest = tr.type == "PROTEST" && !verbal && light_at >= 0;
+  if (actors.empty() && targets.empty() && !place && quantities.empty() && !occurred_protest) return std::nullopt;
 
   for (const auto& a : actors) confidence += a.entity_id.empty() ? 0.0 : 0.05;
   if (place && !place->entity_id.empty()) confidence += 0.05;
@@ -1036,6 +1169,101 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   ev.background = background;
   ev.confidence = std::clamp(confidence, 0.05, 0.95);
   return ev;
+}
+
+std::vector<std::string> EventExtractorImpl::Features(int sb, int se, const std::vector<Event>& events,
+                                                      size_t first) const {
+  static constexpr uint32_t kNearClasses = E::kNegation | E::kAttempt | E::kFutureCue | E::kPurpose |
+                                           E::kHypothetical | E::kLight | E::kDemonstrative | E::kReference |
+                                           E::kWas | E::kBackground | E::kBlocker;
+  static const char* const kPosNames[] = {"verb", "passive", "noun", "agent", "adverb"};
+  std::vector<std::string> f;
+  f.reserve(static_cast<size_t>(se - sb) * 3 + 16);
+  std::string prev = "<s>";
+  int words = 0;
+  uint32_t classes = 0;
+  for (int k = sb; k < se; ++k) {
+    const Token& t = toks_[k];
+    if (t.kind == TokenKind::kArabic) {
+      const std::string& stem = t.stem.empty() ? t.norm : t.stem;
+      f.push_back("s:" + stem);
+      f.push_back("b:" + prev + "_" + stem);
+      prev = stem;
+      ++words;
+      classes |= Ctx(k);
+    } else if (t.kind == TokenKind::kNumber) {
+      f.push_back("num");
+      prev = "<n>";
+    } else {
+      if (t.norm == "?" || t.norm == "؟") f.push_back("q");
+      if (t.norm == "\"" || t.norm == "«" || t.norm == "»" || t.norm == "“" || t.norm == "”") f.push_back("quote");
+      prev = "<p>";
+    }
+    Match m;
+    if (!Lookup(k, &m)) continue;
+    const auto& tr = ex_.triggers_[m.trigger];
+    f.push_back("hit:" + tr.type);
+    f.push_back("lem:" + tr.type + ":" + tr.lemma);
+    f.push_back("hitpos:" + tr.type + ":" + kPosNames[static_cast<int>(tr.pos)]);
+    if (m.flags & E::kPresent) f.push_back("hitpres:" + tr.type);
+    if (m.flags & E::kFuture) f.push_back("hitfut:" + tr.type);
+    std::string_view pro = m.proclitic;
+    if (StartsWith(pro, "و") || StartsWith(pro, "ف")) pro.remove_prefix(2);
+    f.push_back("hitpro:" + tr.type + ":" + (pro.empty() ? std::string("-") : std::string(pro)));
+    for (int j = std::max(sb, k - 3); j < k; ++j) {
+      uint32_t c = Ctx(j) & kNearClasses;
+      for (const auto& [name, bit] : kClassNames) {
+        if (c & bit) f.push_back("pre:" + tr.type + ":" + name);
+      }
+      if (NormIs(j, "ان") || NormIs(j, "انه") || NormIs(j, "بان")) f.push_back("pre:" + tr.type + ":that");
+      if (NormIs(j, "الذي") || NormIs(j, "التي") || NormIs(j, "الذين")) f.push_back("pre:" + tr.type + ":rel");
+    }
+    // Where the trigger sits (news leads report first) and the words around it.
+    f.push_back("tpos:" + tr.type + ":" + std::to_string(std::min(k - sb, 15) / 4));
+    for (int j = std::max(sb, k - 4); j < std::min(se, k + 5); ++j) {
+      if (j == k || toks_[j].kind != TokenKind::kArabic) continue;
+      f.push_back("w:" + tr.type + ":" + (toks_[j].stem.empty() ? toks_[j].norm : toks_[j].stem));
+    }
+  }
+  for (const auto& [name, bit] : kClassNames) {
+    if (classes & bit) f.push_back(std::string("c:") + name);
+  }
+  f.push_back("len:" + std::to_string(std::min(words / 8, 6)));
+  for (size_t e = first; e < events.size(); ++e) {
+    const Event& ev = events[e];
+    f.push_back("ev:" + ev.type);
+    f.push_back("evst:" + ev.type + ":" + ev.status);
+    if (ev.negated) f.push_back("evneg:" + ev.type);
+    if (ev.background) f.push_back("evbg:" + ev.type);
+    if (!ev.actors.empty()) f.push_back("evact:" + ev.type);
+    if (!ev.targets.empty()) f.push_back("evtgt:" + ev.type);
+    if (ev.place) f.push_back("evplace:" + ev.type);
+    if (!ev.quantities.empty()) f.push_back("evqty:" + ev.type);
+  }
+  return f;
+}
+
+void EventExtractorImpl::Gate(const std::vector<std::string>& features, std::vector<Event>* events,
+                              size_t first) const {
+  const EventClassifier& clf = *ex_.classifier_;
+  double score[2] = {-1, -1};  // ASSAULT, PROTEST (computed on demand)
+  size_t out = first;
+  for (size_t e = first; e < events->size(); ++e) {
+    Event& ev = (*events)[e];
+    std::string_view gate = EventExtractor::GateType(ev.type);
+    bool keep = true;
+    if (!gate.empty() && clf.Has(gate)) {
+      double& s = score[gate == "ASSAULT" ? 0 : 1];
+      if (s < 0) s = clf.Score(gate, features);
+      keep = s >= clf.Threshold(gate);
+      if (keep) ev.confidence = std::min(0.95, 0.5 * ev.confidence + 0.5 * s);
+    }
+    if (keep) {
+      if (out != e) (*events)[out] = std::move(ev);
+      ++out;
+    }
+  }
+  events->resize(out);
 }
 
 std::vector<Event> EventExtractorImpl::Run() {
@@ -1069,9 +1297,12 @@ std::vector<Event> EventExtractorImpl::Run() {
     while (se < n_ && toks_[se].sentence == toks_[sb].sentence) ++se;
     int last_trigger_end = -1;
     std::string last_type;
+    const size_t first = events.size();
+    bool any_hit = false;
     for (int i = sb; i < se; ++i) {
       Match m;
       if (!Lookup(i, &m)) continue;
+      any_hit = true;
       const std::string& type = ex_.triggers_[m.trigger].type;
       // "استعادة السيطرة": one event for adjacent triggers of one type.
       if (type == last_type && i - last_trigger_end <= 1) continue;
@@ -1083,6 +1314,18 @@ std::vector<Event> EventExtractorImpl::Run() {
       std::string key_text = evidence + "#" + ev->trigger;
       if (!seen.insert({type, key_text}).second) continue;
       events.push_back(std::move(*ev));
+    }
+    if (any_hit) {
+      const bool gate = in_.gate && ex_.classifier_ != nullptr;
+      bool gated_event = false;
+      for (size_t e = first; gate && e < events.size(); ++e) {
+        gated_event |= !EventExtractor::GateType(events[e].type).empty();
+      }
+      if (in_.features_out != nullptr || gated_event) {
+        std::vector<std::string> features = Features(sb, se, events, first);
+        if (gated_event) Gate(features, &events, first);
+        if (in_.features_out != nullptr) in_.features_out->push_back({SpanOf(sb, se), std::move(features)});
+      }
     }
     sb = se;
   }

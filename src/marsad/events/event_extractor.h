@@ -17,6 +17,10 @@
 // (في محاولة السيطرة), future (س، سوف، يعتزم), hypothetical (إذا، لو), ongoing
 // (present tense), background (كان ... قد, سبق أن, or a year before the
 // document's).
+// Sentence gate: when a classifier is given (models/events-gsr.model), an
+// ASSAULT, KILL or PROTEST event survives only if its sentence's score
+// reaches the type's threshold (event_classifier.h); its confidence becomes
+// the mean of the rule confidence and the score.
 //
 //   auto ex = EventExtractor::Load(DataDir());
 //   std::vector<Event> ev = (*ex)->Extract({.body = body, .tokens = &tokens});
@@ -37,8 +41,15 @@
 
 #include "marsad/common/status.h"
 #include "marsad/document/document.h"
+#include "marsad/events/event_classifier.h"
 
 namespace marsad {
+
+// Classifier features of one sentence (see SentenceFeatures below).
+struct SentenceFeatures {
+  Span sentence;                      // byte span into the body
+  std::vector<std::string> features;  // sparse string features
+};
 
 struct EventInput {
   std::string_view body;
@@ -48,12 +59,32 @@ struct EventInput {
   int document_year = 0;                                   // 0 = unknown
   // Optional: the date governing a clause (the dates stage's GoverningDate).
   std::function<std::optional<DateExpr>(Span clause, bool* is_default)> date_of;
+  // Apply the sentence gate when the extractor has a classifier (default).
+  bool gate = true;
+  // Optional: receives the classifier features of every sentence that has a
+  // trigger-lexicon hit (for training and inspection), gate or not.
+  std::vector<SentenceFeatures>* features_out = nullptr;
 };
 
 class EventExtractor {
  public:
-  // Loads <data_dir>/events/{triggers,context,units,numbers}.tsv.
-  static StatusOr<std::shared_ptr<const EventExtractor>> Load(const std::string& data_dir);
+  // Loads <data_dir>/events/{triggers,context,units,numbers}.tsv and, when
+  // `model_path` is not empty, the sentence gate from that file (a missing,
+  // stale or corrupt model is an error, not a silent fallback). Without a
+  // model nothing is gated: this is what the engine uses (docs/events.md, "The
+  // sentence gate", says why).
+  static StatusOr<std::shared_ptr<const EventExtractor>> Load(const std::string& data_dir,
+                                                              const std::string& model_path = "");
+  // <data_dir>/../models/events-gsr.model if it exists, else "".
+  static std::string DefaultModelPath(const std::string& data_dir);
+
+  // A copy of this extractor gated by `classifier` (nullptr = no gate).
+  std::shared_ptr<const EventExtractor> WithClassifier(std::shared_ptr<const EventClassifier> classifier) const;
+  const EventClassifier* classifier() const { return classifier_.get(); }
+
+  // The classifier type that gates events of `type`: ASSAULT and KILL (PLOVER's
+  // ASSAULT covers killings) -> "ASSAULT", PROTEST -> "PROTEST", others "".
+  static std::string_view GateType(std::string_view type);
 
   // Events in text order. Never fails on content.
   std::vector<Event> Extract(const EventInput& in) const;
@@ -88,6 +119,7 @@ class EventExtractor {
   EventExtractor() = default;
   friend class EventExtractorImpl;
 
+  std::shared_ptr<const EventClassifier> classifier_;
   std::vector<Trigger> triggers_;
   std::unordered_map<std::string, std::vector<FormRef>> forms_;
   std::unordered_map<std::string, uint32_t> context_;

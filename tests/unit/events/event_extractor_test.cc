@@ -74,6 +74,96 @@ TEST_F(EventExtractorTest, LexiconLoadsEveryType) {
   }
 }
 
+TEST_F(EventExtractorTest, CountWithBiIsTheMeansNotTheTarget) {
+  // "Sources said that warplanes targeted with five air raids a depot of the
+  // militia": the raids are the means, the depot is the target.
+  auto ev = Extract("وقالت مصادر إن طائرات حربية استهدفت بخمس غارات جوية مستودعا للميليشيا.");
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_EQ(e->targets[0].text.rfind("مستودعا", 0), 0u);  // mustawdaʿan "a depot"
+  for (const auto& t : e->targets) EXPECT_EQ(t.text.find("غار"), std::string::npos);
+}
+
+TEST_F(EventExtractorTest, UnvocalizedKillWithACauseIsPassive) {
+  // "قتل قائد الفيلق ونائبه فجر اليوم في غارة جوية" = "the corps commander and
+  // his deputy were killed at dawn today in an air raid": victims, not killers.
+  auto ev = Extract("قتل قائد الفيلق ونائبه فجر اليوم في غارة جوية قرب المطار.");
+  const Event* e = Find(ev, "KILL");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->actors.empty());
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_EQ(e->targets[0].text, "قائد الفيلق");
+  // "قتل المسلحون ثلاثة جنود في الهجوم" = "the gunmen killed three soldiers in
+  // the attack": active, with an object.
+  ev = Extract("قتل المسلحون ثلاثة جنود في الهجوم.");
+  e = Find(ev, "KILL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_EQ(e->actors[0].text, "المسلحون");
+}
+
+TEST_F(EventExtractorTest, RelativeClauseWithKanaIsBackgroundAndStopsAtItsComma) {
+  // "... على آخر المدن التي كانوا يحتلونها، مشيدا بدور الجيش في مدينة حلب" =
+  // "... over the last cities they were holding, praising the army's role in
+  // the city of Aleppo": no capture with the praise's words as arguments.
+  auto ev = Extract("وأنهى تحرير المدينة سيطرة المسلحين على آخر المدن التي كانوا يحتلونها، مشيدا بدور الجيش في مدينة حلب.");
+  for (const auto& e : ev) {
+    if (e.trigger.find("يحتلون") == std::string::npos) continue;
+    EXPECT_TRUE(e.background);
+    for (const auto& a : e.actors) EXPECT_EQ(a.text.find("مشيد"), std::string::npos);
+    if (e.place) EXPECT_EQ(e.place->text.find("حلب"), std::string::npos);
+  }
+}
+
+TEST_F(EventExtractorTest, PluralVerbTakesItsObjectNotASubjectAfterIt) {
+  // "وقالت الشرطة إن مسلحين اقتحموا القرية وقتلوا السائق بالرصاص" = "police said
+  // gunmen stormed the village and killed the driver with bullets".
+  auto ev = Extract("وقالت الشرطة إن مسلحين اقتحموا القرية وقتلوا السائق بالرصاص.");
+  const Event* e = Find(ev, "KILL");
+  ASSERT_NE(e, nullptr);
+  for (const auto& a : e->actors) EXPECT_NE(a.text, "السائق");  // as-sāʾiq "the driver"
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_EQ(e->targets[0].text.rfind("السائق", 0), 0u);
+}
+
+TEST_F(EventExtractorTest, ProtestNounWithALightVerbNeedsNoNamedParticipant) {
+  // "واندلعت مظاهرات غاضبة مساء أمس" = "angry demonstrations broke out last night".
+  EXPECT_NE(Find(Extract("واندلعت مظاهرات غاضبة مساء أمس."), "PROTEST"), nullptr);
+  // "وعرض الفيلم مظاهرات قديمة" = "the film showed old demonstrations": no light verb.
+  EXPECT_EQ(Find(Extract("وعرض الفيلم مظاهرات قديمة."), "PROTEST"), nullptr);
+}
+
+TEST_F(EventExtractorTest, CaptureWithThePlaceAsDirectObject) {
+  // "حرر الجيش مدينة تدمر" = "the army liberated the city of Palmyra" (VSO).
+  auto ev = Extract("حرر الجيش السوري مدينة تدمر.");
+  const Event* e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_EQ(e->actors[0].text, "الجيش السوري");  // al-jaysh as-sūrī "the Syrian army"
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->text, "مدينة تدمر");
+  // With a coordinated ally and a parenthesis between subject and object:
+  // "دخل الجيش وحلفاؤه (ومنهم فصائل محلية) مدينة تدمر" = "the army and its
+  // allies (among them local factions) entered the city of Palmyra".
+  ev = Extract("دخل الجيش وحلفاؤه (ومنهم فصائل محلية) مدينة تدمر.");
+  e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->text, "مدينة تدمر");
+}
+
+TEST_F(EventExtractorTest, SubjectBeforeAnAuxiliary) {
+  // "وقالت المصادر إن القوات الحكومية باتت تسيطر على مطار المدينة" = "the sources
+  // said that the government forces now control the city's airport".
+  auto ev = Extract("وقالت المصادر إن القوات الحكومية باتت تسيطر على مطار المدينة.");
+  const Event* e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_EQ(e->actors[0].text, "القوات الحكومية");  // al-quwwāt al-ḥukūmiyya
+  EXPECT_EQ(e->status, "ongoing");
+}
+
 TEST_F(EventExtractorTest, CompletedCapture) {
   // "The government forces took control of the city of Palmyra yesterday."
   auto ev = Extract("سيطرت القوات الحكومية على مدينة تدمر أمس.");
