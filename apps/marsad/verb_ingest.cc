@@ -75,8 +75,13 @@ void Setup(CLI::App& app, VerbContext& ctx) {
   auto* cmd = app.add_subcommand("ingest",
                                  "Analyze articles and store them in the --db store (default marsad.db),\n"
                                  "printing a summary: read, stored, duplicates, failed with reasons.\n"
+                                 "Inputs: text, JSON/JSONL, HTML pages, RSS/Atom feeds, WARC and WARC.gz\n"
+                                 "(detected from the content; see docs/ingest.md).\n"
                                  "Re-ingesting the same article is a no-op (content hash).");
-  cmd->add_option("paths", args->batch.paths, "Files, directories, JSONL files, or - for stdin")->required();
+  cmd->add_option("paths", args->batch.paths,
+                  "Files, directories (walked recursively), or - for stdin: text, JSONL, HTML, RSS/Atom, WARC(.gz)")
+      ->required();
+  cmd->add_flag("!--no-progress", args->batch.progress, "Do not draw the progress bar (it is drawn only on a terminal)");
   cmd->add_option("--max-file-mb", args->batch.max_file_mb, "Largest article file accepted, in MB")
       ->capture_default_str();
   cmd->callback([&ctx, args] { ctx.exit_code = RunIngest(ctx, *args); });

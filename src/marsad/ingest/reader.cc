@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -20,7 +21,11 @@
 #include "marsad/common/utf8.h"
 #include "marsad/document/layers.h"
 #include "marsad/ingest/encoding.h"
+#include "marsad/ingest/feed_reader.h"
+#include "marsad/ingest/html_outlets.h"
+#include "marsad/ingest/html_page.h"
 #include "marsad/ingest/jsonl.h"
+#include "marsad/ingest/warc_reader.h"
 
 namespace marsad::ingest {
 namespace {
@@ -78,15 +83,31 @@ std::string Extension(std::string_view path) {
 
 bool IsJsonExtension(std::string_view ext) { return ext == "jsonl" || ext == "json" || ext == "ndjson"; }
 
-enum class ExtClass { kArticle, kLater, kOther };
+enum class ExtClass { kArticle, kOther };
 
 ExtClass ClassifyExtension(std::string_view ext) {
   if (ext.empty() || ext == "txt" || ext == "text" || IsJsonExtension(ext)) return ExtClass::kArticle;
   if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "xml" || ext == "rss" ||
       ext == "atom" || ext == "warc" || ext == "gz") {
-    return ExtClass::kLater;
+    return ExtClass::kArticle;
   }
   return ExtClass::kOther;
+}
+
+// Error codes of the web readers.
+constexpr const char* kNoArticleText = "no-article-text";
+constexpr const char* kBadWarcRecord = "bad-warc-record";
+constexpr const char* kBadHttp = "bad-http";
+constexpr const char* kBadGzip = "bad-gzip";
+
+// Strips one ".gz" from a name (for the extension of the inner file).
+std::string WithoutGz(const std::string& path) {
+  if (path.size() > 3 && Extension(path) == "gz") return path.substr(0, path.size() - 3);
+  return path;
+}
+
+bool IsHtmlContentType(std::string_view ct) {
+  return ct == "text/html" || ct == "application/xhtml+xml" || ct.empty();
 }
 
 std::string JoinPath(const std::string& dir, const std::string& name) {
@@ -195,24 +216,39 @@ void AddDecodeDiagnostics(const DecodedText& d, Document* doc) {
   }
 }
 
-// Reads up to `limit` bytes (or to EOF) from fd into *out. Returns false on
-// a read error (errno preserved). *truncated is set if more data remained.
+// Reads up to `limit` bytes in total (or to EOF) from fd into *out (which
+// may already hold bytes). Returns false on a read error (errno preserved).
+// *truncated is set when the limit was reached before EOF was seen: more
+// data may remain, and none has been read past the limit (the caller can
+// go on reading from fd).
 bool ReadFd(int fd, size_t limit, std::string* out, bool* truncated) {
   *truncated = false;
   char buf[kChunkBytes];
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (out->size() >= limit) {
+      *truncated = true;
+      return true;
+    }
+    const size_t want = std::min(sizeof buf, limit - out->size());
+    ssize_t n = ::read(fd, buf, want);
     if (n < 0) {
       if (errno == EINTR) continue;
       return false;
     }
     if (n == 0) return true;
-    if (out->size() + static_cast<size_t>(n) > limit) {
-      out->append(buf, limit - out->size());
-      *truncated = true;
-      return true;
-    }
     out->append(buf, static_cast<size_t>(n));
+  }
+}
+
+// After ReadFd stopped at its limit: true if the input really has more
+// (one byte is consumed to find out; only used when the input is then
+// rejected as too large).
+bool HasMore(int fd) {
+  char c;
+  for (;;) {
+    ssize_t n = ::read(fd, &c, 1);
+    if (n < 0 && errno == EINTR) continue;
+    return n > 0;
   }
 }
 
@@ -333,9 +369,33 @@ class Reader {
       Error(source, kEmpty, "empty input (0 bytes)");
       return;
     }
-    if (SniffFormat(bytes) == InputFormat::kGzip) {
-      Error(source, kUnsupported,
-            "unsupported format: gzip-compressed (compressed readers come in a later issue)");
+    const InputFormat raw_format = SniffFormat(bytes);
+    if (raw_format == InputFormat::kGzip) {
+      if (gzip_depth_ > 0) {
+        Error(source, kUnsupported, "unsupported format: gzip inside gzip");
+        return;
+      }
+      if (GzipHeadIsWarc(bytes)) {
+        StreamWarc(MemoryReadFn(bytes), source);
+        return;
+      }
+      std::string inflated, why;
+      if (!Gunzip(bytes, options_.max_file_bytes, &inflated, &why)) {
+        Error(source, why.find("exceeds") != std::string::npos ? kErrorTooLarge : kBadGzip,
+              "gzip: " + why);
+        return;
+      }
+      ++gzip_depth_;
+      ReadBuffer(inflated, source, origin, IsJsonExtension(Extension(WithoutGz(source))));
+      --gzip_depth_;
+      return;
+    }
+    if (raw_format == InputFormat::kWarc) {
+      StreamWarc(MemoryReadFn(bytes), source);
+      return;
+    }
+    if (raw_format == InputFormat::kMarkup) {
+      ReadMarkup(bytes, source, MarkupContext{});
       return;
     }
     std::string code;
@@ -351,7 +411,12 @@ class Reader {
     }
     const InputFormat format = SniffFormat(text);
     if (format == InputFormat::kMarkup || format == InputFormat::kWarc) {
-      ReportLater(source, format);
+      // Markup in UTF-16: the readers take the UTF-8 text.
+      if (format == InputFormat::kWarc) {
+        Error(source, kUnsupported, "unsupported format: WARC in UTF-16");
+        return;
+      }
+      ReadMarkup(text, source, MarkupContext{});
       return;
     }
     if (format == InputFormat::kJsonLines || format == InputFormat::kJsonArray) {
@@ -392,13 +457,174 @@ class Reader {
     if (sink_) sink_(std::move(doc));
   }
 
-  void ReportLater(const std::string& source, InputFormat format) {
-    const char* what = format == InputFormat::kWarc   ? "WARC archive"
-                       : format == InputFormat::kGzip ? "gzip-compressed"
-                                                      : "HTML/XML markup";
-    Error(source, kUnsupported,
-          std::string("unsupported format: ") + what +
-              " (HTML, feed and archive readers come in a later issue)");
+  // What a WARC record adds to a page read from it.
+  struct MarkupContext {
+    std::string url;
+    std::string charset;
+    std::string date;
+    bool from_warc = false;
+  };
+
+  static bool GzipHeadIsWarc(std::string_view head) {
+    const std::string prefix = GunzipPrefix(head, 64);
+    return SniffFormat(prefix) == InputFormat::kWarc;
+  }
+
+  // An HTML page or an RSS/Atom feed.
+  void ReadMarkup(std::string_view bytes, const std::string& source, const MarkupContext& ctx) {
+    if (!ctx.from_warc && LooksLikeFeed(bytes.substr(0, kHeadBytes))) {
+      ReadFeed(bytes, source);
+      return;
+    }
+    HtmlPageOptions po;
+    po.url = ctx.url;
+    po.charset_hint = ctx.charset.empty() ? options_.charset_hint : ctx.charset;
+    po.fallback_date = ctx.date;
+    po.outlets_path = options_.outlets_path;
+    std::string code;
+    auto page = ReadHtmlPage(bytes, po, &code);
+    if (!page.ok()) {
+      Error(source, code.empty() ? kUnsupported : code, page.status().message());
+      return;
+    }
+    if (page->body.empty() || IsBlankText(page->body)) {
+      Error(source, kNoArticleText,
+            "no article text in the page" + (page->title.empty() ? std::string() : " \"" + page->title + "\""));
+      return;
+    }
+    Document doc;
+    doc.source = source;
+    doc.input.format = ctx.from_warc ? "warc" : "html";
+    doc.input.encoding = page->encoding;
+    doc.input.title = std::move(page->title);
+    doc.input.url = std::move(page->url);
+    doc.input.published = std::move(page->published);
+    doc.input.outlet = std::move(page->outlet);
+    doc.input.author = std::move(page->author);
+    if (page->converted) {
+      doc.AddDiagnostic(kIngestStage, "converted-encoding", "converted from " + page->encoding + " to UTF-8",
+                        Severity::kInfo);
+    }
+    if (page->replaced > 0) {
+      doc.AddDiagnostic(kIngestStage, "invalid-utf8-replaced",
+                        "replaced " + std::to_string(page->replaced) + " malformed sequences with U+FFFD");
+    }
+    for (const PageNote& note : page->notes) {
+      doc.AddDiagnostic(kIngestStage, note.code, note.message, note.warning ? Severity::kWarning : Severity::kInfo);
+    }
+    FinishText(std::move(page->body), options_, &doc);
+    Emit(std::move(doc));
+  }
+
+  void ReadFeed(std::string_view bytes, const std::string& source) {
+    std::string code;
+    auto feed = ParseFeed(bytes, &code);
+    if (!feed.ok()) {
+      Error(source, code.empty() ? kErrorBadXml : code, feed.status().message());
+      return;
+    }
+    if (feed->items.empty()) {
+      Error(source, kEmpty, std::string("feed without items (") + feed->kind + ")");
+      return;
+    }
+    const std::string outlet_from_link =
+        feed->link.empty() ? std::string() : OutletDomains::Shared(options_.outlets_path)->Lookup(feed->link);
+    size_t index = 0;
+    for (FeedItem& item : feed->items) {
+      ++index;
+      const std::string item_source = source + "#" + std::to_string(index);
+      if (IsBlankText(item.body)) {
+        Error(item_source, kEmpty, "feed item without text" + (item.title.empty() ? std::string() : " \"" + item.title + "\""));
+        continue;
+      }
+      Document doc;
+      doc.source = item_source;
+      doc.input.format = feed->kind;
+      doc.input.encoding = feed->encoding;
+      doc.input.title = std::move(item.title);
+      doc.input.url = std::move(item.link);
+      doc.input.published = std::move(item.published);
+      doc.input.author = std::move(item.author);
+      std::string outlet = doc.input.url.empty() ? std::string()
+                                                 : OutletDomains::Shared(options_.outlets_path)->Lookup(doc.input.url);
+      if (outlet.empty()) outlet = outlet_from_link;
+      if (outlet.empty()) outlet = feed->title;
+      doc.input.outlet = std::move(outlet);
+      if (item.summary_only) {
+        doc.AddDiagnostic(kIngestStage, "feed-summary-only",
+                          "the feed carries only a summary of this article (partial text)");
+      }
+      FinishText(std::move(item.body), options_, &doc);
+      Emit(std::move(doc));
+    }
+  }
+
+  // Streams a WARC / WARC.gz: every HTML response becomes a Document; a
+  // corrupt record is one error and reading goes on.
+  void StreamWarc(ReadFn read, const std::string& path) {
+    WarcOptions wo;
+    wo.max_record_bytes = options_.max_file_bytes;
+    WarcReader warc(std::move(read), wo);
+    WarcRecord rec;
+    std::string error;
+    for (;;) {
+      const WarcReader::Result r = warc.Next(&rec, &error);
+      if (r == WarcReader::Result::kEnd) break;
+      if (r == WarcReader::Result::kError) {
+        Error(path, kBadWarcRecord, error);
+        continue;
+      }
+      const std::string source = path + "@" + std::to_string(rec.offset);
+      const bool response = rec.type == "response";
+      const bool resource = rec.type == "resource";
+      if (!response && !resource) continue;  // warcinfo, request, metadata, revisit
+      if (rec.skipped_large) {
+        Error(source, kErrorTooLarge,
+              "record block exceeds the per-article limit of " + HumanSize(options_.max_file_bytes));
+        continue;
+      }
+      MarkupContext ctx;
+      ctx.url = rec.target_uri;
+      ctx.date = rec.date;
+      ctx.from_warc = true;
+      if (response) {
+        HttpResponse http;
+        std::string why;
+        if (Lower(rec.content_type).find("application/http") == std::string::npos && !rec.block.empty() &&
+            rec.block.compare(0, 5, "HTTP/") != 0) {
+          ++stats_.skipped;  // a response of another protocol (dns:, ftp:)
+          continue;
+        }
+        if (!ParseHttpResponse(rec.block, options_.max_file_bytes, &http, &why)) {
+          Error(source, kBadHttp, why);
+          continue;
+        }
+        if (http.status < 200 || http.status >= 300 || !IsHtmlContentType(http.content_type)) {
+          ++stats_.skipped;  // redirects, errors, images, scripts ...
+          continue;
+        }
+        ctx.charset = http.charset;
+        if (SniffFormat(http.body) != InputFormat::kMarkup && http.content_type.empty()) {
+          ++stats_.skipped;
+          continue;
+        }
+        ReadMarkup(http.body, source, ctx);
+      } else {
+        const std::string ct = Lower(rec.content_type);
+        if (ct.rfind("text/html", 0) != 0 && ct.rfind("application/xhtml", 0) != 0) {
+          ++stats_.skipped;
+          continue;
+        }
+        ctx.charset = CharsetFromContentType(ct);
+        ReadMarkup(rec.block, source, ctx);
+      }
+    }
+  }
+
+  static std::string Lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
   }
 
   // stat() following symlinks, reporting failures. Returns false on error.
@@ -479,11 +705,6 @@ class Reader {
         case ExtClass::kArticle:
           ReadFileAt(path, st, /*explicit_path=*/false);
           break;
-        case ExtClass::kLater:
-          Error(path, kUnsupported,
-                "unsupported format: ." + Extension(name) +
-                    " (HTML, feed and archive readers come in a later issue)");
-          break;
         case ExtClass::kOther:
           ++stats_.skipped;
           break;
@@ -526,9 +747,10 @@ class Reader {
     }
     const bool json_ext = IsJsonExtension(Extension(path));
     const InputFormat format = SniffFormat(head);
-    if (format == InputFormat::kGzip || format == InputFormat::kWarc ||
-        format == InputFormat::kMarkup) {
-      ReportLater(path, format);
+    // Archives are streamed whatever their size: the per-article limit
+    // applies to each record.
+    if (format == InputFormat::kWarc || (format == InputFormat::kGzip && GzipHeadIsWarc(head))) {
+      StreamWarc(PrefixedFdReadFn(std::move(head), fd), path);
       return;
     }
     // JSON Lines are streamed: the per-article limit applies to each line.
@@ -559,6 +781,7 @@ class Reader {
         Error(path, kIoError, std::string("read error: ") + std::strerror(errno));
         return;
       }
+      if (truncated) truncated = HasMore(fd);
       if (truncated) {
         Error(path, kErrorTooLarge,
               "input exceeds the per-article limit of " + HumanSize(options_.max_file_bytes));
@@ -572,10 +795,21 @@ class Reader {
     static const std::string kSource = "<stdin>";
     std::string bytes;
     bool truncated = false;
-    if (!ReadFd(STDIN_FILENO, options_.max_stdin_bytes, &bytes, &truncated)) {
+    bool more = false;
+    if (!ReadFd(STDIN_FILENO, kHeadBytes, &bytes, &more)) {
       Error(kSource, kIoError, std::string("read error: ") + std::strerror(errno));
       return;
     }
+    const InputFormat format = SniffFormat(bytes);
+    if (format == InputFormat::kWarc || (format == InputFormat::kGzip && GzipHeadIsWarc(bytes))) {
+      StreamWarc(PrefixedFdReadFn(std::move(bytes), STDIN_FILENO), kSource);
+      return;
+    }
+    if (more && !ReadFd(STDIN_FILENO, options_.max_stdin_bytes, &bytes, &truncated)) {
+      Error(kSource, kIoError, std::string("read error: ") + std::strerror(errno));
+      return;
+    }
+    if (truncated) truncated = HasMore(STDIN_FILENO);
     if (truncated) {
       Error(kSource, kErrorTooLarge,
             "standard input exceeds the limit of " + HumanSize(options_.max_stdin_bytes));
@@ -693,12 +927,33 @@ class Reader {
     return true;
   }
 
+  // A ReadFn that serves `head` first, then the rest of the descriptor.
+  static ReadFn PrefixedFdReadFn(std::string head, int fd) {
+    auto state = std::make_shared<std::pair<std::string, size_t>>(std::move(head), 0);
+    ReadFn rest = FdReadFn(fd);
+    return [state, rest](char* buf, size_t n) -> ssize_t {
+      auto& [h, pos] = *state;
+      if (pos < h.size()) {
+        const size_t k = std::min(n, h.size() - pos);
+        std::memcpy(buf, h.data() + pos, k);
+        pos += k;
+        if (pos == h.size()) {
+          std::string().swap(h);
+          pos = 0;
+        }
+        return static_cast<ssize_t>(k);
+      }
+      return rest(buf, n);
+    };
+  }
+
   const ReadOptions& options_;
   const DocumentSink& sink_;
   const ErrorSink& on_error_;
   ReadStats stats_;
   std::set<FileId> visited_files_;
   std::set<FileId> visited_dirs_;
+  int gzip_depth_ = 0;
 };
 
 }  // namespace

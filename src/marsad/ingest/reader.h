@@ -13,19 +13,27 @@
 //           array, "<stdin>" or "<stdin>:LINE" for standard input;
 //   raw     the article text in UTF-8 (BOM removed; CRLF/CR -> LF and stray
 //           control characters removed, each with a diagnostic);
-//   input   format ("text", "jsonl", "stdin"), detected encoding, and for JSON
-//           input the optional title, url, published, outlet, author fields;
+//           "page.html", "feed.xml#N" for the N-th item of a feed,
+//           "crawl.warc.gz@OFFSET" for the record of a WARC at that offset;
+//   input   format ("text", "jsonl", "stdin", "html", "rss", "atom", "warc"),
+//           detected encoding, and for JSON, HTML, feed and WARC input the
+//           title, url, published, outlet, author found (html_page.h,
+//           feed_reader.h, warc_reader.h);
 //   layers  {"raw"};
 //   diagnostics (stage "ingest") when the input was converted or repaired:
 //           "converted-encoding" (info), "invalid-utf8-replaced",
 //           "invalid-utf16-replaced", "control-chars-removed",
 //           "ambiguous-encoding" (warnings),
-//           "line-endings-normalized" (info), "jsonl-field-ignored".
+//           "line-endings-normalized" (info), "jsonl-field-ignored",
+//           "feed-summary-only" (a feed item carrying only its summary),
+//           "published-from-crawl-date" (the WARC-Date stood in for a
+//           missing publication date), "extraction-fallback".
 //
 // Inputs that yield no article are reported to `on_error` with a stable
 // code (see docs/ingest.md): not-found, unreadable, symlink-loop,
 // not-regular-file, empty, binary, too-large, unknown-encoding,
-// unsupported-format, bad-json, not-object, missing-text, bad-text, io-error.
+// unsupported-format, bad-json, not-object, missing-text, bad-text, io-error,
+// no-article-text, bad-xml, not-a-feed, bad-gzip, bad-warc-record, bad-http.
 // The rest of the inputs are still read.
 //
 // Order: paths in the order given; directory entries sorted by byte-wise
@@ -63,8 +71,12 @@ struct ReadOptions {
   // Convert CRLF and lone CR line endings to LF.
   bool normalize_newlines = true;
   // Declared charset for all inputs (e.g. "windows-1256"); empty = detect.
-  // A BOM or well-formed UTF-8 still wins (see encoding.h).
+  // A BOM or well-formed UTF-8 still wins (see encoding.h). For HTML the
+  // page's own <meta charset> / the HTTP header of a WARC record come first.
   std::string charset_hint;
+  // Outlet registry used to name the outlet of HTML pages and feed items
+  // from their URL (html_outlets.h); empty = DataDir()/outlets.tsv.
+  std::string outlets_path;
 };
 
 // An input that produced no article (or a JSONL line that was rejected).
@@ -87,11 +99,12 @@ using ErrorSink = std::function<void(const InputError&)>;
 
 // Expands `paths` ("-" = stdin) and calls `sink` for every article found.
 // A directory is walked (hidden entries skipped) taking *.txt, *.text,
-// *.jsonl, *.json and files without extension; *.html, *.htm, *.xhtml, *.xml,
-// *.rss, *.atom, *.warc and *.gz are reported as unsupported-format. A file
-// named explicitly is read whatever its extension. The format is detected
-// from the content: '{' -> JSONL, '[' -> JSON array, '<' + tag -> markup
-// (unsupported for now), gzip magic and "WARC/1." -> unsupported.
+// *.jsonl, *.json, *.html, *.htm, *.xhtml, *.xml, *.rss, *.atom, *.warc, *.gz
+// and files without extension. A file named explicitly is read whatever its
+// extension. The format is detected from the content: '{' -> JSONL, '[' ->
+// JSON array, '<' + tag -> RSS/Atom feed (root <rss>, <feed>, <rdf:RDF>) or
+// HTML page, "WARC/1." -> WARC (streamed), gzip magic -> WARC.gz (streamed)
+// or a gzip-compressed file of another format (inflated, then detected).
 ReadStats ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
                      const DocumentSink& sink, const ErrorSink& on_error);
 
