@@ -10,6 +10,7 @@
 #include "analyze_common.h"
 #include "marsad/common/utf8.h"
 #include "marsad/document/json.h"
+#include "marsad/stories/stories.h"
 #include "marsad/store/store.h"
 #include "text_render.h"
 #include "verb.h"
@@ -23,6 +24,8 @@ struct AnalyzeArgs {
   std::string output;
   bool store = false;
   bool tokens = false;
+  bool stories = true;            // JSON: top-level "stories" (docs/stories.md)
+  std::string granularity = "story";
 };
 
 std::string CsvField(const std::string& s) {
@@ -62,6 +65,10 @@ int RunAnalyze(VerbContext& ctx, AnalyzeArgs& args) {
   int64_t stored_new = 0, stored_dup = 0, store_errors = 0;
   if (args.format == "json") *out << "{\"schema\":\"" << kAnalysisSchema << "\",\"documents\":[\n";
   if (args.format == "csv") *out << "source,title,outlet,published,wires,body_chars,removed_lines,entities,dates,events,failed\n";
+  // Documents kept for the "stories" list of JSON output (without tokens,
+  // which the comparison recomputes per story).
+  std::vector<Document> kept;
+  const bool keep = args.format == "json" && args.stories;
   auto sink = [&](Document& d) {
     if (store) {
       auto r = store->Put(d);
@@ -93,6 +100,11 @@ int RunAnalyze(VerbContext& ctx, AnalyzeArgs& args) {
       RenderText(d, *out);
     }
     first = false;
+    if (keep) {
+      kept.push_back(d);
+      kept.back().tokens.clear();
+      kept.back().tokens.shrink_to_fit();
+    }
   };
   auto on_error = [&](const std::string& source, const std::string& code, const std::string& message) {
     errors.push_back({{"source", source}, {"code", code}, {"message", message}});
@@ -104,9 +116,29 @@ int RunAnalyze(VerbContext& ctx, AnalyzeArgs& args) {
     return 2;
   }
   if (args.format == "json") {
+    if (keep) {
+      stories::StoriesOptions so;
+      so.granularity = args.granularity;
+      so.data_dir = ctx.global.data_dir;
+      *out << "\n],\"stories\":"
+           << stories::StoriesJson(kept, so).dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+      *out << ",\"errors\":" << errors.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "}\n";
+    } else {
     *out << "\n],\"errors\":" << errors.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "}\n";
+    }
   }
   out->flush();
+  if (store) {
+    // New documents join stories incrementally (docs/stories.md).
+    stories::StoriesOptions so;
+    so.granularity = args.granularity;
+    so.data_dir = ctx.global.data_dir;
+    Status st = stories::UpdateStories(*store, so);
+    if (!st.ok()) {
+      std::fprintf(stderr, "marsad: stories not updated: %s\n", st.message().c_str());
+      ++store_errors;
+    }
+  }
   if (!ctx.global.quiet) {
     PrintSummary(summary, stderr);
     if (store) {
@@ -133,6 +165,10 @@ void Setup(CLI::App& app, VerbContext& ctx) {
   cmd->add_option("-o,--output", args->output, "Write to FILE instead of stdout");
   cmd->add_flag("--store", args->store, "Also store the analysis in the --db store");
   cmd->add_flag("--tokens", args->tokens, "Include tokens in JSON output");
+  cmd->add_flag("!--no-stories", args->stories, "JSON: leave out the top-level \"stories\" list");
+  cmd->add_option("--granularity", args->granularity, "Stories: one event or a longer story (docs/stories.md)")
+      ->check(CLI::IsMember({"story", "event"}))
+      ->capture_default_str();
   cmd->add_option("--max-file-mb", args->batch.max_file_mb, "Largest article file accepted, in MB")
       ->capture_default_str();
   cmd->callback([&ctx, args] { ctx.exit_code = RunAnalyze(ctx, *args); });

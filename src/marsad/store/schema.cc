@@ -146,11 +146,48 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
 );
 )sql";
 
+// Version 2: stories (stories/stories.h, docs/stories.md). story_docs holds
+// each assigned document's story, the original it copies (0 = none), its
+// clustering features (JSON) and MinHash signature (128 x uint32, little
+// endian); stories holds the list columns and the clusterer's state;
+// story_terms the document frequency of stems and entities (IDF).
+constexpr const char* kV2 = R"sql(
+CREATE TABLE story_docs(
+  doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  story_id TEXT NOT NULL,
+  duplicate_of INTEGER NOT NULL DEFAULT 0,
+  similarity REAL NOT NULL DEFAULT 0,
+  features TEXT NOT NULL DEFAULT '{}',
+  signature BLOB
+);
+CREATE INDEX story_docs_by_story ON story_docs(story_id, doc_id);
+
+CREATE TABLE stories(
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL DEFAULT '',
+  first_date TEXT NOT NULL DEFAULT '',
+  last_date TEXT NOT NULL DEFAULT '',
+  documents INTEGER NOT NULL DEFAULT 0,
+  outlets INTEGER NOT NULL DEFAULT 0,
+  events INTEGER NOT NULL DEFAULT 0,
+  contradictions INTEGER NOT NULL DEFAULT 0,
+  links TEXT NOT NULL DEFAULT '[]',
+  state TEXT NOT NULL DEFAULT '{}'
+) WITHOUT ROWID;
+CREATE INDEX stories_by_date ON stories(last_date);
+
+CREATE TABLE story_terms(
+  term TEXT PRIMARY KEY,
+  df INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, kV1},
+      {2, kV2},
   };
   return kMigrations;
 }

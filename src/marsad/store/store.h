@@ -53,7 +53,7 @@ struct sqlite3_stmt;
 namespace marsad {
 
 // Version of the SQL schema this build writes (PRAGMA user_version).
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 struct StoreOptions {
   bool read_only = false;
@@ -155,6 +155,30 @@ struct StoredEntity {
   int64_t mentions = 0;
 };
 
+// Story tables (written by stories/stories.h; schema version 2).
+struct StoryDocRow {
+  int64_t doc_id = 0;
+  std::string story_id;
+  int64_t duplicate_of = 0;     // 0 = an original
+  double similarity = 0;        // estimated Jaccard with the original
+  std::string features;         // JSON (stories/clusterer.h DocFeatures)
+  std::vector<uint32_t> signature;  // MinHash; empty = none
+};
+
+struct StoryRow {
+  std::string id, title, first_date, last_date;
+  int documents = 0, outlets = 0, events = 0, contradictions = 0;
+  std::string links = "[]";     // JSON
+  std::string state = "{}";     // JSON, the clusterer's state of the story
+};
+
+struct StoryUpdate {
+  std::vector<StoryDocRow> documents;                 // upserted
+  std::vector<StoryRow> stories;                      // upserted
+  std::vector<std::pair<std::string, int>> term_df;   // upserted
+  std::vector<std::pair<std::string, std::string>> meta;  // upserted
+};
+
 class Store {
  public:
   // Opens (creating if needed, unless read_only) the store at `path`
@@ -187,6 +211,22 @@ class Store {
   StatusOr<std::vector<StoredEntity>> Entities(const EntityQuery& query);
   // Ids of documents mentioning the entity, newest published first.
   StatusOr<std::vector<int64_t>> DocumentsMentioning(const std::string& entity_id, int limit = 1000);
+
+  // Stories (stories/stories.h). Meta: "" when the key is absent.
+  StatusOr<std::string> GetMeta(const std::string& key);
+  // Ids of documents with id > after_id, ascending, at most `limit`.
+  StatusOr<std::vector<int64_t>> DocumentIdsAfter(int64_t after_id, int limit);
+  // Writes a batch of story changes in one transaction.
+  Status PutStoryUpdate(const StoryUpdate& update);
+  // Assigned documents of one story ("" = all), by doc id.
+  StatusOr<std::vector<StoryDocRow>> StoryDocuments(const std::string& story_id, bool with_signatures = false);
+  // The story row of one document, if assigned.
+  StatusOr<std::optional<StoryDocRow>> StoryDocument(int64_t doc_id);
+  // Story rows: one id, or all (id "") newest last_date first.
+  StatusOr<std::vector<StoryRow>> StoryRows(const std::string& id, int limit, int offset);
+  StatusOr<std::vector<std::pair<std::string, int>>> StoryTermDf();
+  // Deletes all story rows, assignments, term statistics and story meta keys.
+  Status ClearStories();
 
   // Rebuilds the FTS index from documents (after a normalization change).
   Status Reindex();
