@@ -110,21 +110,35 @@ class Parser {
   bool At(Lex k) const { return pos_ < items_.size() && items_[pos_].kind == k; }
   bool AtPrimary() const { return At(Lex::kWord) || At(Lex::kPhrase) || At(Lex::kOpen); }
 
-  static std::string Join(const std::string& a, const char* op, const std::string& b) {
-    if (a.empty()) return b;
-    if (b.empty()) return a;
-    return "(" + a + " " + op + " " + b + ")";
+  // "(a OP b OP c)" over the non-empty parts (a part is empty when its words
+  // normalized to nothing); one part is returned as it is.
+  static std::string Flat(const std::vector<std::string>& parts, const char* op) {
+    std::vector<const std::string*> kept;
+    for (const std::string& p : parts) {
+      if (!p.empty()) kept.push_back(&p);
+    }
+    if (kept.empty()) return "";
+    if (kept.size() == 1) return *kept[0];
+    std::string out = "(";
+    for (size_t i = 0; i < kept.size(); ++i) {
+      if (i > 0) out += std::string(" ") + op + " ";
+      out += *kept[i];
+    }
+    return out + ")";
   }
 
   Status ParseOr(int depth, std::string* out) {
-    MARSAD_RETURN_IF_ERROR(ParseAnd(depth, out));
+    // Chains are emitted flat ("(a OR b OR c)"): FTS5's parser overflows its
+    // stack on a few hundred nested parentheses (a pasted paragraph).
+    std::vector<std::string> parts(1);
+    MARSAD_RETURN_IF_ERROR(ParseAnd(depth, &parts[0]));
     while (At(Lex::kOr)) {
       ++pos_;
       if (!AtPrimary()) return InvalidArgument("OR needs a word or phrase on both sides");
-      std::string rhs;
-      MARSAD_RETURN_IF_ERROR(ParseAnd(depth, &rhs));
-      *out = Join(*out, "OR", rhs);
+      parts.emplace_back();
+      MARSAD_RETURN_IF_ERROR(ParseAnd(depth, &parts.back()));
     }
+    *out = Flat(parts, "OR");
     return Status::Ok();
   }
 
@@ -136,21 +150,23 @@ class Parser {
     if (At(Lex::kNot)) {
       return InvalidArgument("NOT needs something to exclude from: write `a NOT b`");
     }
-    MARSAD_RETURN_IF_ERROR(ParseNot(depth, out));
+    std::vector<std::string> parts(1);
+    MARSAD_RETURN_IF_ERROR(ParseNot(depth, &parts[0]));
     while (At(Lex::kAnd) || AtPrimary()) {
       if (At(Lex::kAnd)) {
         ++pos_;
         if (!AtPrimary()) return InvalidArgument("AND needs a word or phrase on both sides");
       }
-      std::string rhs;
-      MARSAD_RETURN_IF_ERROR(ParseNot(depth, &rhs));
-      *out = Join(*out, "AND", rhs);
+      parts.emplace_back();
+      MARSAD_RETURN_IF_ERROR(ParseNot(depth, &parts.back()));
     }
+    *out = Flat(parts, "AND");
     return Status::Ok();
   }
 
   Status ParseNot(int depth, std::string* out) {
     MARSAD_RETURN_IF_ERROR(ParsePrimary(depth, out));
+    std::vector<std::string> excluded;
     while (At(Lex::kNot)) {
       ++pos_;
       if (!AtPrimary()) return InvalidArgument("NOT needs a word or phrase after it");
@@ -159,7 +175,13 @@ class Parser {
       if (out->empty() && !rhs.empty()) {
         return InvalidArgument("NOT needs something to exclude from: write `a NOT b`");
       }
-      if (!rhs.empty()) *out = "(" + *out + " NOT " + rhs + ")";
+      if (!rhs.empty()) excluded.push_back(std::move(rhs));
+    }
+    if (!excluded.empty()) {
+      // Flat and left-associative in FTS5: "(a NOT b NOT c)".
+      std::string flat = "(" + *out;
+      for (const std::string& e : excluded) flat += " NOT " + e;
+      *out = flat + ")";
     }
     return Status::Ok();
   }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
@@ -44,7 +46,27 @@ TEST(SearchQueryTest, Fts5SyntaxInUserTextIsEscaped) {
 }
 
 TEST(SearchQueryTest, LowercaseOperatorsAreWords) {
-  EXPECT_EQ(Compile("a or b"), "((\"a\" AND \"or\") AND \"b\")");
+  EXPECT_EQ(Compile("a or b"), "(\"a\" AND \"or\" AND \"b\")");
+}
+
+// A pasted paragraph is a long flat conjunction, not hundreds of nested
+// parentheses (FTS5's parser overflows its stack on those).
+TEST(SearchQueryTest, LongQueriesStayFlat) {
+  std::string q;
+  for (int i = 0; i < 400; ++i) q += "w" + std::to_string(i) + (i % 50 == 49 ? " OR " : " ");
+  q += "x NOT y NOT z";
+  auto c = CompileSearchQuery(q);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  int depth = 0, max_depth = 0;
+  bool quoted = false;
+  for (char ch : *c) {
+    if (ch == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (ch == '(') max_depth = std::max(max_depth, ++depth);
+    if (ch == ')') --depth;
+  }
+  EXPECT_LE(max_depth, 3);  // OR of AND groups, one NOT group inside
+  EXPECT_NE(c->find("(\"x\" NOT \"y\" NOT \"z\")"), std::string::npos);
 }
 
 TEST(SearchQueryTest, MalformedQueriesGiveClearErrors) {
