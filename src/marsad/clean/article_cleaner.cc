@@ -660,6 +660,24 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
       if (bracketed || dashed || (after == ':' && before == '-')) AddWire(h.entry, &res.wires);
     }
   }
+  // A wire-style lead dateline: "بغداد، 10 تموز 2017 (وكالة ...) - <text>":
+  // a short prefix before the first dash that holds a full date.
+  std::optional<FoundDate> lead_date;
+  std::string lead_evidence;
+  if (first_kept >= 0) {
+    const std::string& key = lines[first_kept].key;
+    size_t dash = key.find(" - ");
+    if (dash == std::string::npos) dash = key.find("- ");
+    if (dash != std::string::npos && dash > 0 && dash <= 160) {
+      std::string_view prefix = std::string_view(key).substr(0, dash);
+      if (CountWords(prefix) <= 10) {
+        if (auto d = datelines_->FindDate(prefix)) {
+          lead_date = d;
+          lead_evidence = "lead: " + std::string(prefix);
+        }
+      }
+    }
+  }
   if (last_kept >= 0) {
     const std::string& key = lines[last_kept].key;
     auto hits = wires_->FindHits(key);
@@ -760,6 +778,8 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
     } else if (unlabeled_date) {
       res.published =
           PublishedDate{unlabeled_date->Value(), unlabeled_date->precision(), unlabeled_evidence, false};
+    } else if (lead_date) {
+      res.published = PublishedDate{lead_date->Value(), lead_date->precision(), lead_evidence, false};
     } else if (updated_date) {
       // Only an update time is printed: the article is at least that old,
       // but it may have been published earlier; mark it inferred.

@@ -416,3 +416,30 @@ TEST(ArticleCleanerCredit, AgencyCopyrightNamesItsOwnSite) {
 
 }  // namespace
 }  // namespace marsad::clean
+
+namespace marsad::clean {
+namespace {
+
+TEST(ArticleCleanerLead, WireStyleLeadDatelineGivesThePublicationDate) {
+  auto c = ArticleCleaner::Create(test_data::DataDir());
+  ASSERT_TRUE(c.ok());
+  // "Baghdad, 10 July 2017 (Iraqi News Agency) - The prime minister announced ..."
+  std::string raw =
+      "العبادي يعلن النصر في الموصل\n\n"
+      "بغداد، 10 تموز 2017 (وكالة الأنباء العراقية) - أعلن رئيس الوزراء الاثنين النصر على التنظيم "
+      "في مدينة الموصل بعد معارك استمرت تسعة أشهر.\n";
+  CleanResult r = (*c)->Clean(raw, {});
+  ASSERT_TRUE(r.published.has_value());
+  EXPECT_EQ(r.published->value, "2017-07-10");
+  EXPECT_FALSE(r.published->inferred);
+  // A date deep in the first sentence is not a dateline: "The army said on
+  // Monday that it had entered the city on 10 July 2017 - ..."
+  raw = "العبادي يعلن النصر في الموصل\n\n"
+        "قال الجيش العراقي في بيان مطول صدر مساء الاثنين إن قواته دخلت المدينة القديمة بالكامل في 10 تموز 2017 - "
+        "وإن المعارك انتهت.\n";
+  r = (*c)->Clean(raw, {});
+  EXPECT_FALSE(r.published.has_value());
+}
+
+}  // namespace
+}  // namespace marsad::clean
