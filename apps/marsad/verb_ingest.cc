@@ -5,6 +5,7 @@
 
 #include "analyze_common.h"
 #include "marsad/store/store.h"
+#include "marsad/stories/stories.h"
 #include "verb.h"
 
 namespace marsad::cli {
@@ -12,6 +13,7 @@ namespace {
 
 struct IngestArgs {
   BatchOptions batch;
+  bool stories = true;
 };
 
 int RunIngest(VerbContext& ctx, IngestArgs& args) {
@@ -53,6 +55,16 @@ int RunIngest(VerbContext& ctx, IngestArgs& args) {
     return 2;
   }
   commit();
+  if (args.stories && stored > 0) {
+    // New documents join stories incrementally, as with `analyze --store`.
+    stories::StoriesOptions so;
+    so.data_dir = ctx.global.data_dir;
+    Status st = stories::UpdateStories(*store, so);
+    if (!st.ok()) {
+      std::fprintf(stderr, "marsad: %s: stories not updated: %s\n", ctx.global.db.c_str(), st.message().c_str());
+      ++store_errors;
+    }
+  }
   std::printf("read %lld, stored %lld, duplicates %lld, failed %lld", static_cast<long long>(summary.read),
               static_cast<long long>(stored), static_cast<long long>(duplicates),
               static_cast<long long>(summary.input_errors + summary.failed + store_errors));
@@ -81,6 +93,8 @@ void Setup(CLI::App& app, VerbContext& ctx) {
   cmd->add_option("paths", args->batch.paths,
                   "Files, directories (walked recursively), or - for stdin: text, JSONL, HTML, RSS/Atom, WARC(.gz)")
       ->required();
+  cmd->add_flag("!--no-stories", args->stories,
+                "Do not update stories after storing (run `marsad stories` later)");
   cmd->add_flag("!--no-progress", args->batch.progress, "Do not draw the progress bar (it is drawn only on a terminal)");
   cmd->add_option("--max-file-mb", args->batch.max_file_mb, "Largest article file accepted, in MB")
       ->capture_default_str();
