@@ -358,7 +358,11 @@ void NerModel::Impl::Features(const std::vector<Token>& tokens, size_t begin, si
   size_t n = end - begin;
   rows->clear();
   offsets->assign(1, 0);
-  std::vector<uint64_t> hw(n + 4), hs(n + 4);  // padded by 2 on each side
+  // Per-thread scratch: Predict runs once per sentence, and these buffers
+  // would otherwise be allocated and freed for every one of them.
+  thread_local std::vector<uint64_t> hw, hs;  // padded by 2 on each side
+  hw.assign(n + 4, 0);
+  hs.assign(n + 4, 0);
   static const uint64_t kBos = HashBytes("<s>"), kEos = HashBytes("</s>");
   hw[0] = hw[1] = hs[0] = hs[1] = kBos;
   hw[n + 2] = hw[n + 3] = hs[n + 2] = hs[n + 3] = kEos;
@@ -366,10 +370,9 @@ void NerModel::Impl::Features(const std::vector<Token>& tokens, size_t begin, si
     hw[i + 2] = HashBytes(tokens[begin + i].norm);
     hs[i + 2] = HashBytes(tokens[begin + i].stem);
   }
-  std::vector<uint8_t> tl, tb, gl, gb;
+  thread_local std::vector<uint8_t> tl, tb, gl, gb, dl, db;
   triggers.Match(tokens, begin, end, &tl, &tb);
   gazetteer.Match(tokens, begin, end, &gl, &gb);
-  std::vector<uint8_t> dl, db;
   mem.Match(tokens, begin, end, &dl, &db);
   bool use_gaz = gaz != nullptr && gaz->size() == tokens.size();
   auto gaz_hash = [&](size_t i, bool with_pos) -> uint64_t {  // i relative
@@ -499,15 +502,21 @@ void NerModel::Impl::Viterbi(const float* emis, size_t n, std::vector<int>* path
   path->assign(n, 0);
   if (n == 0) return;
   constexpr float kNeg = -1e30f;
-  std::vector<float> delta(t_count), next(t_count);
-  std::vector<int> back(n * t_count, 0);
+  thread_local std::vector<float> delta, next;
+  thread_local std::vector<int> back;
+  delta.assign(t_count, 0.0f);
+  next.assign(t_count, 0.0f);
+  back.assign(n * t_count, 0);
   // Allowed predecessors of each tag, in ascending order (an I-X tag has only
   // B-X and I-X), so the inner loop visits only legal transitions; the order
   // keeps ties resolved exactly as a full scan would.
-  std::vector<std::vector<int>> preds(t_count);
-  for (int t = 0; t < t_count; ++t) {
-    for (int p = 0; p < t_count; ++p) {
-      if (Allowed(p, t)) preds[t].push_back(p);
+  thread_local std::vector<std::vector<int>> preds;
+  if (preds.size() != static_cast<size_t>(t_count)) {
+    preds.assign(t_count, {});
+    for (int t = 0; t < t_count; ++t) {
+      for (int p = 0; p < t_count; ++p) {
+        if (Allowed(p, t)) preds[t].push_back(p);
+      }
     }
   }
   for (int t = 0; t < t_count; ++t) delta[t] = Allowed(-1, t) ? trans[t] + emis[t] : kNeg;
@@ -554,9 +563,9 @@ std::vector<NerSpan> NerModel::Predict(const std::vector<Token>& tokens, size_t 
   if (begin >= end || (impl_->weights.empty() && impl_->qweights.empty())) return out;
   const Impl& m = *impl_;
   size_t n = end - begin;
-  std::vector<uint32_t> rows, offsets;
+  thread_local std::vector<uint32_t> rows, offsets;
   m.Features(tokens, begin, end, gazetteer, m.memory, &rows, &offsets);
-  std::vector<float> emis;
+  thread_local std::vector<float> emis;
   if (!m.qweights.empty()) {
     m.QuantizedEmissions(rows, offsets, n, &emis);
   } else {
@@ -565,7 +574,7 @@ std::vector<NerSpan> NerModel::Predict(const std::vector<Token>& tokens, size_t 
   if (m.o_bias != 0) {
     for (size_t i = 0; i < n; ++i) emis[i * m.T()] -= m.o_bias;
   }
-  std::vector<int> path;
+  thread_local std::vector<int> path;
   m.Viterbi(emis.data(), n, &path);
   const size_t t_count = m.T();
   // Confidence: the smallest per-token margin of the chosen tag over the best

@@ -201,6 +201,7 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
   const int32_t n = static_cast<int32_t>(tokens.size());
   std::vector<Path> done;
   WordForms forms;
+  std::string joined;  // reused: "<word><next word>" probes
   int32_t i = 0;
   while (i < n) {
     const Token& t = tokens[i];
@@ -230,7 +231,7 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
       // Split spelling: this word and the next written apart (البو كمال).
       if (next_word >= 0 && distinctive && tokens[next_word].kind == TokenKind::kArabic &&
           !kb_->IsStopword(tokens[next_word].norm)) {
-        std::string joined(form.key);
+        joined.assign(form.key);
         joined += tokens[next_word].norm;
         auto jt = root_.find(joined);
         if (jt != root_.end()) {
