@@ -1,4 +1,4 @@
-// marsad eval dates [--specs DIR] [--wojood FILE] [--file NAME] [--examples N]
+// marsad eval dates [--specs DIR] [--wojood FILE] [--file NAME] [--examples N] [--verbose]
 //
 // 1. Recognizers-Text Arabic date specs (Microsoft, MIT licence): each case
 //    has an input, a reference date-time and the expected expressions
@@ -11,7 +11,10 @@
 //      - where their Timex leaves the year unresolved (XXXX-10-02, XXXX-WXX-5,
 //        (XXXX-09-03,XXXX-09-12,P9D)), a value equal to their Past or Future
 //        resolution counts (marsad resolves against the reference instead of
-//        keeping placeholders).
+//        keeping placeholders);
+//      - ranges are compared on their start and end: the length is derived
+//        from them, and theirs is inconsistent (P6D for the rest of a week
+//        Nov 7..13, but P24D for the rest of a month Nov 7..30).
 //    The value is compared on the extracted expression overlapping the
 //    expected span (so value accuracy is not hostage to span conventions).
 //    Merged* files list several readings (Value.values[].timex); matching
@@ -56,6 +59,14 @@ std::string NormalizeTimex(std::string t) {
   return t;
 }
 
+// "(2016-11-07,2016-11-30,P24D)" -> "2016-11-07,2016-11-30"; "" if not a range.
+std::string RangeEnds(const std::string& v) {
+  if (v.size() < 3 || v.front() != '(' || v.back() != ')') return "";
+  size_t c = v.rfind(',');
+  if (c == std::string::npos || c < 2) return "";
+  return v.substr(1, c - 1);
+}
+
 std::vector<std::string> ResolutionCandidates(const nlohmann::json& value) {
   std::vector<std::string> out;
   std::string timex = value.value("Timex", "");
@@ -74,6 +85,14 @@ std::vector<std::string> ResolutionCandidates(const nlohmann::json& value) {
       } else if (timex.size() == 4) {
         out.push_back(s.substr(0, 4));
       }
+    }
+    // Same notation with the year filled in: "XXXX-07-W04" -> "2016-07-W04",
+    // the year being that of their resolution.
+    if (timex.compare(0, 4, "XXXX") == 0 && timex.size() > 4) {
+      std::string start = r.contains("date") ? r["date"].get<std::string>()
+                          : r.contains("startDate") ? r["startDate"].get<std::string>()
+                                                    : "";
+      if (start.size() >= 4 && start[0] != 'X') out.push_back(start.substr(0, 4) + timex.substr(4));
     }
   }
   return out;
@@ -150,7 +169,11 @@ int RunSpecs(const marsad::DateExtractor& ex, const std::string& dir, const std:
             if (!mapped_ok) {
               for (const auto& cand : ResolutionCandidates(r["Value"])) {
                 if (overlap->value == cand) mapped_ok = true;
+                std::string a = RangeEnds(overlap->value);
+                if (!a.empty() && a == RangeEnds(cand)) mapped_ok = true;
               }
+              std::string a = RangeEnds(overlap->value);
+              if (!a.empty() && a == RangeEnds(want)) mapped_ok = true;
             }
           }
         }
@@ -322,8 +345,11 @@ void Setup(CLI::App& eval, marsad::cli::VerbContext& ctx) {
   cmd->add_option("--wojood", *wojood, "Wojood IOB2 file (default: <shared>/data/wojood-sample/val.txt)");
   cmd->add_option("--file", *only, "Only spec files whose name contains this");
   cmd->add_option("--examples", *examples, "Print up to N misses per file (default: 0)");
-  cmd->callback([&ctx, specs, wojood, only, examples] {
-    ctx.exit_code = Run(ctx.global.data_dir, *specs, *wojood, *only, *examples);
+  auto verbose = std::make_shared<bool>(false);
+  cmd->add_flag("--verbose,-v", *verbose, "Print every miss (same as a large --examples)");
+  cmd->callback([&ctx, specs, wojood, only, examples, verbose] {
+    int n = *verbose ? 100000 : *examples;
+    ctx.exit_code = Run(ctx.global.data_dir, *specs, *wojood, *only, n);
   });
 }
 MARSAD_REGISTER_SUBVERB(eval, dates, Setup);

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <deque>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -173,7 +174,7 @@ enum class TokType { kWord, kNum, kPunct };
 struct Tok {
   int32_t b = 0, e = 0;  // bytes in the matching form
   TokType type = TokType::kPunct;
-  std::string s;
+  std::string_view s;  // into the matching form, which outlives the tokens
   int num = 0;      // value if kNum (saturates)
   int ndigits = 0;  // if kNum
 };
@@ -220,7 +221,7 @@ std::vector<Tok> Tokenize(const std::string& m) {
       t.type = TokType::kPunct;
       t.e = static_cast<int32_t>(i + len);
     }
-    t.s = m.substr(t.b, t.e - t.b);
+    t.s = std::string_view(m).substr(t.b, t.e - t.b);
     toks.push_back(std::move(t));
     i = t.e;
   }
@@ -424,26 +425,28 @@ class Parser {
   std::optional<Parse> Quantity(int i) const;       // منذ ثلاث سنوات, خلال عشرة أيام
   std::optional<Parse> TimeExpr(int i) const;       // الساعة 8 مساء, 21:11
   std::optional<Parse> Range(int i) const;          // من 4 إلى 22 يناير
+  std::optional<Parse> MonthDayRange(int i) const;  // شهر نوفمبر بين 19 و 20
   std::optional<Parse> DateLike(int i, bool) const { return Memo(2, i, &Parser::DateLikeAt); }
   std::optional<Parse> DateLikeAt(int i) const;  // the date patterns
   // Sub-parses are pure functions of the position and are asked for
   // repeatedly (Best() and Range() both try them), so they are memoized.
   using SubParser = std::optional<Parse> (Parser::*)(int) const;
+  // The index is dense (4 bytes a token) and the parses sparse: only the
+  // few positions where a pattern starts are ever asked for, and a dense
+  // vector of parses costs a page-faulting allocation per document.
   std::optional<Parse> Memo(int slot, int i, SubParser fn) const {
     if (!InRange(i)) return (this->*fn)(i);
-    auto& done = memo_done_[slot];
-    if (done.empty()) {
-      done.assign(t_.size(), 0);
-      memo_[slot].resize(t_.size());
+    auto& idx = memo_idx_[slot];
+    if (idx.empty()) idx.assign(t_.size(), -1);
+    if (idx[i] < 0) {
+      std::optional<Parse> r = (this->*fn)(i);
+      idx[i] = static_cast<int32_t>(memo_.size());
+      memo_.push_back(std::move(r));
     }
-    if (!done[i]) {
-      memo_[slot][i] = (this->*fn)(i);
-      done[i] = 1;
-    }
-    return memo_[slot][i];
+    return memo_[idx[i]];
   }
-  mutable std::vector<std::optional<Parse>> memo_[3];
-  mutable std::vector<uint8_t> memo_done_[3];
+  mutable std::deque<std::optional<Parse>> memo_;
+  mutable std::vector<int32_t> memo_idx_[3];
 
   // Adds an optional trailing time to a date parse.
   void AttachTime(Parse* p) const;
@@ -481,7 +484,7 @@ const std::vector<Hit>& Parser::Hits(int i, bool allow_clitic, bool allow_articl
 std::vector<Hit> Parser::ComputeHits(int i, bool allow_clitic, bool allow_article) const {
   std::vector<Hit> out;
   if (!InRange(i) || t_[i].type != TokType::kWord) return out;
-  const std::string& w = t_[i].s;
+  const std::string w(t_[i].s);
   // Candidate first-word forms with the bytes stripped.
   std::vector<std::pair<std::string, int>> forms = {{w, 0}};
   if (allow_clitic) {
@@ -1046,8 +1049,14 @@ std::optional<Parse> Parser::Season(int i) const {
     }
   }
   if (this_word && !dir) dir = kThis;
-  // A bare "الربيع" needs a cue: "الربيع العربي" is not a date.
-  if (!year && !dir && !cue) return std::nullopt;
+  // A bare season needs the article and no adjective after it: "الصيف"
+  // (the summer) is a season, "الربيع العربي" (the Arab Spring) is not.
+  if (!year && !dir && !cue) {
+    if (!se->definite) return std::nullopt;
+    if (InRange(k) && t_[k].type == TokType::kWord && t_[k].s.compare(0, 4, "\xd8\xa7\xd9\x84") == 0) {
+      return std::nullopt;
+    }
+  }
   Parse p;
   p.tb = i;
   p.te = k;
@@ -1180,18 +1189,44 @@ std::optional<Parse> Parser::WeekOf(int i) const {
   // الأسبوع <ordinal> [من] (عام YEAR | العام dir | هذا العام | هذا الشهر | الشهر dir)
   auto u = Find(i, "unit", true);
   if (!u || u->entry->val != "week/1") return std::nullopt;
+  // "الأسبوع الأخير" (the last week) or an ordinal up to the fifth.
   auto o = Find(u->end, "num_ordinal");
-  if (!o || o->entry->ival > 5) return std::nullopt;
-  int n = o->entry->ival;
-  int q = o->end;
+  auto fin = Find(u->end, "final");
+  if (fin) o.reset();
+  if ((!o || o->entry->ival > 5) && !fin) return std::nullopt;
+  int n = o ? o->entry->ival : 0;
+  int q = o ? o->end : fin->end;
   if (InRange(q) && t_[q].s == MatchForm("من")) ++q;
   bool this_word = InRange(q) && (t_[q].s == MatchForm("هذا") || t_[q].s == MatchForm("هذه"));
   if (this_word) ++q;
   int year = 0, month = 0, end = 0;
+  bool year_stated = false;
   int k = 0, y = 0, ye = 0;
   bool yh = false;
   auto mu = Find(q, "unit");
-  if (mu && mu->entry->val == "month/1") {
+  std::optional<Parse> named;  // "الأسبوع الأول من أكتوبر"
+  if (!this_word && (!mu || mu->entry->val != "month/1")) {
+    if (auto m = MonthFirst(q); m && m->pd.m && !m->pd.d && !m->pd.hijri) named = m;
+  }
+  if (named) {
+    month = named->pd.m;
+    end = named->te;
+    const std::string& v = named->mention.expr.value;
+    if (v.size() >= 4 && std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+      year = std::stoi(v.substr(0, 4));
+    }
+    if (!year) {
+      if (!n) return std::nullopt;
+      Parse p;
+      p.tb = i;
+      p.te = end;
+      p.clitic_bytes = u->clitic_bytes;
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "XXXX-%02d-W%02d", month, n);
+      SetUnresolved(&p, buf, Precision::kWeek);
+      return p;
+    }
+  } else if (mu && mu->entry->val == "month/1") {
     if (!ref_) return std::nullopt;
     int off = 0;
     end = mu->end;
@@ -1208,6 +1243,7 @@ std::optional<Parse> Parser::WeekOf(int i) const {
     if (Year(k, true, &y, &ye, &yh) && !yh) {
       year = y;
       end = ye;
+      year_stated = true;
     } else if (ref_) {
       if (auto d = Find(k, "dir")) {
         year = ref_->year + (d->entry->val == "past" ? -1 : d->entry->val == "next" ? 1 : 0);
@@ -1220,13 +1256,28 @@ std::optional<Parse> Parser::WeekOf(int i) const {
     month = 1;
   }
   if (!year) return std::nullopt;
+  if (!n) {
+    // The last week: of a month, the week starting on its last Monday
+    // (weeks of a month are counted from its first Monday); of a year, its
+    // last ISO week, written as a week of December ("2015-12-W53").
+    if (month == 1 && !named && !(mu && mu->entry->val == "month/1")) {
+      std::string w = civil::ToIsoWeek(CivilDate{year, 12, 28});
+      n = std::stoi(w.substr(w.size() - 2));
+      month = 12;
+    } else {
+      int last = civil::MonthLength(year, month);
+      int wd = civil::Weekday(CivilDate{year, month, last});
+      n = (last - (wd - 1) - 1) / 7 + 1;
+    }
+  }
   Parse p;
   p.tb = i;
   p.te = end;
   p.clitic_bytes = u->clitic_bytes;
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-W%02d", year, month, n);
-  SetValue(&p, buf, Precision::kWeek, ref_ ? "document" : "absolute");
+  bool stated = named ? named->mention.expr.anchor == "absolute" : year_stated || !ref_;
+  SetValue(&p, buf, Precision::kWeek, stated ? "absolute" : "document");
   return p;
 }
 
@@ -1240,7 +1291,7 @@ std::optional<Parse> Parser::NthWeekday(int i) const {
   if (!InRange(j) || t_[j].type != TokType::kWord) return std::nullopt;
   int w = 0;
   {
-    auto [lo, hi] = lex_.by_first.equal_range(MatchForm("ال") + t_[j].s);
+    auto [lo, hi] = lex_.by_first.equal_range(MatchForm("ال") + std::string(t_[j].s));
     for (auto it = lo; it != hi; ++it) {
       if (it->second.cls == "weekday" && it->second.words.size() == 1) w = it->second.ival;
     }
@@ -1474,6 +1525,14 @@ std::optional<Parse> Parser::MonthFirst(int i) const {
       // "يناير-1", "يناير الثاني والعشرين"
       pd.d = day;
       j = de;
+    } else if (had_monthword && t_[q].ndigits <= 2 &&
+               (!InRange(de) || (t_[de].type == TokType::kPunct && !IsPunct(de, "%") &&
+                                 !IsPunct(de, "/") && !IsPunct(de, ".") && !IsPunct(de, ":")) ||
+                (IsPunct(de, ".") && !(InRange(de + 1) && t_[de + 1].type == TokType::kNum)))) {
+      // "شهر سبتمبر 16" (September 16) at the end of a clause; a number
+      // followed by a noun ("شهر سبتمبر 16 قتيلا") is a count.
+      pd.d = day;
+      j = de;
     }
   }
   if (!pd.y) {
@@ -1521,7 +1580,7 @@ std::optional<Parse> Parser::MonthFirst(int i) const {
   // ماي, آب "father"...); require a cue for bare names of 3 letters or less,
   // and never accept Latin-script month names alone.
   if (!pd.y && !pd.d && !pd.dir && !had_monthword) {
-    const std::string& w = t_[i].s;
+    std::string_view w = t_[i].s;
     bool latin = static_cast<unsigned char>(w[0]) < 0x80;
     if (latin || utf8::Length(w) - (month->clitic_bytes / 2) <= 3) {
       {
@@ -1580,6 +1639,28 @@ std::optional<Parse> Parser::Numeric(int i) const {
     if (sep == "." && nd(0) != 4 && nd(2) != 4) return std::nullopt;
     if (!civil::IsValid(pd.y, pd.m, pd.d)) return std::nullopt;
   } else if (idx.size() == 2) {
+    if (sep != "/" && nd(0) <= 2 && nd(1) <= 2) {
+      // "4.22" and "22-4" are decimals and scores, except as an unambiguous
+      // day and month after a date cue and before the end of the clause:
+      // "سأعود في 22-4" (I'll be back on 22 April).
+      bool cue = false;
+      if (InRange(i - 1) && t_[i - 1].type == TokType::kWord) {
+        static const std::vector<std::string> kCues = {MatchForm("في"), MatchForm("يوم"),
+                                                       MatchForm("بتاريخ"), MatchForm("تاريخ")};
+        cue = std::find(kCues.begin(), kCues.end(), t_[i - 1].s) != kCues.end();
+      }
+      bool clause_end = !InRange(j) || (t_[j].type == TokType::kPunct && !IsPunct(j, "(") &&
+                                        !IsPunct(j, ":") && !IsPunct(j, "-") && !IsPunct(j, "/"));
+      if (!cue || !clause_end || (val(0) > 12) == (val(1) > 12)) return std::nullopt;
+      pd.d = std::max(val(0), val(1));
+      pd.m = std::min(val(0), val(1));
+      if (pd.m < 1 || pd.d > 31) return std::nullopt;
+      Parse p;
+      p.tb = i;
+      p.te = idx.back() + 1;
+      ResolvePDate(pd, &p);
+      return p;
+    }
     if (sep == ".") return std::nullopt;  // decimals
     if (nd(1) == 4 && nd(0) <= 2 && val(0) >= 1 && val(0) <= 12) {
       pd.m = val(0), pd.y = val(1);
@@ -2042,6 +2123,10 @@ std::optional<Parse> Parser::Quantity(int i) const {
     if (form == "1") {
       n = 1;
       if (definite) return std::nullopt;  // "الشهر" etc.: RelUnit
+      // "منذ عام 2011" (since 2011): the unit word introduces a year.
+      int yv = 0, yend = 0;
+      bool yh = false;
+      if (unit == Unit::kYear && Year(k, true, &yv, &yend, &yh)) return std::nullopt;
       if (prep.empty()) return std::nullopt;
     } else if (form == "2") {
       n = 2;
@@ -2119,6 +2204,14 @@ std::optional<Parse> Parser::Quantity(int i) const {
     return p;
   }
   if (prep == "after" && !from_now) return std::nullopt;  // "بعد أيام من ..." anchors elsewhere
+  // "آخر يوم من المفاوضات" (the last day of the talks), "آخر 3 أيام في
+  // الحملة": the last units of something else, not of the time before the
+  // reference.
+  if (prep == "last" && !dir && InRange(k) &&
+      (t_[k].s == MatchForm("من") || t_[k].s == MatchForm("في") || Find(k, "hmonth", true) ||
+       Find(k, "month", true))) {
+    return std::nullopt;
+  }
   // A period ending (or starting) at the reference.
   if ((prep == "since" || dir || prep == "last") && !clock) {
     if (n < 0 || few) {
@@ -2174,6 +2267,17 @@ std::optional<Parse> Parser::TimeExpr(int i) const {
   }
   int hour = -1, minute = 0, second = -1;
   int k = j;
+  // A named time of day: "منتصف الليل" (midnight), "منتصف النهار" (noon).
+  if (auto ct = Find(j, "clocktime", !hourword)) {
+    const std::string& v = ct->entry->val;
+    Parse p;
+    p.tb = i;
+    p.te = ct->end;
+    p.clitic_bytes = hourword ? clitic : ct->clitic_bytes;
+    SetValue(&p, "T" + v, Precision::kMinute, "absolute", "time");
+    return p;
+  }
+  bool word_hour = false;
   if (InRange(j) && t_[j].type == TokType::kNum && t_[j].ndigits <= 2) {
     hour = t_[j].num;
     k = j + 1;
@@ -2197,8 +2301,44 @@ std::optional<Parse> Parser::TimeExpr(int i) const {
     if (!Number(j, &v, &e) || v < 1 || v > 12) return std::nullopt;
     hour = v;
     k = e;
+    word_hour = true;
+  } else if (auto o = Find(j, "num_ordinal", true)) {
+    // Without "الساعة" an hour in words is a time only as a feminine ordinal
+    // with the article and a day part, after a preposition: "في السابعة
+    // مساء" (at seven in the evening); "السابعة" alone is too often "the
+    // seventh", and "الجولة السابعة مساء" is "the seventh round, in the evening".
+    static const std::string kPreps[] = {MatchForm("في"), MatchForm("عند"), MatchForm("حتى"),
+                                         MatchForm("منذ"), MatchForm("قرابة"), MatchForm("نحو")};
+    if (!InRange(i - 1) || std::find(std::begin(kPreps), std::end(kPreps), t_[i - 1].s) ==
+                               std::end(kPreps)) {
+      return std::nullopt;
+    }
+    int v = 0, e = 0;
+    if (!Number(j, &v, &e, true, &clitic) || v < 1 || v > 12) return std::nullopt;
+    std::string_view w(t_[j].s);
+    w.remove_prefix(clitic);
+    if (w.substr(0, 4) != "\xd8\xa7\xd9\x84") return std::nullopt;  // "ال"
+    int fe = e;
+    if (auto f = Find(e, "clockfrac")) fe = f->end;
+    if (!Find(fe, "daypart")) return std::nullopt;
+    hour = v;
+    k = e;
+    word_hour = true;
   } else {
     return std::nullopt;
+  }
+  // "والنصف" (and a half), "إلا ربعا" (a quarter to).
+  if (word_hour || (hourword && minute == 0 && k == j + 1)) {
+    if (auto f = Find(k, "clockfrac")) {
+      int df = f->entry->ival;
+      if (df < 0) {
+        hour = hour == 0 ? 23 : hour - 1;
+        minute = 60 + df;
+      } else {
+        minute = df;
+      }
+      k = f->end;
+    }
   }
   if (hour < 0 || hour > 24 || minute > 59) return std::nullopt;
   bool today = false;
@@ -2267,8 +2407,68 @@ void Parser::AttachTime(Parse* p) const {
   x.precision = Precision::kMinute;
 }
 
+std::optional<Parse> Parser::MonthDayRange(int i) const {
+  // [شهر] <month> [YEAR] (بين|من) DAY (و|إلى|حتى|-) DAY: "شهر نوفمبر بين 19 و 20".
+  auto m = MonthFirst(i);
+  if (!m || !m->pd.m || m->pd.d || m->pd.hijri) return std::nullopt;
+  int j = m->te;
+  std::string opener;
+  for (std::string_view role : {"from", "between"}) {
+    if (auto h = Find(j, "prep", false, role)) {
+      opener = std::string(role);
+      j = h->end;
+      break;
+    }
+  }
+  if (opener.empty() || !InRange(j) || t_[j].type != TokType::kNum) return std::nullopt;
+  int d1 = 0, e1 = 0, d2 = 0, e2 = 0;
+  if (!DayNumber(j, &d1, &e1)) return std::nullopt;
+  int k = e1;
+  if (IsPunct(k, "-") || (InRange(k) && t_[k].s == "\xd9\x88" && opener == "between")) {
+    ++k;
+  } else if (auto c = Find(k, "prep", false, "to")) {
+    k = c->end;
+  } else {
+    return std::nullopt;
+  }
+  if (!InRange(k) || t_[k].type != TokType::kNum || !DayNumber(k, &d2, &e2) || d2 <= d1) {
+    return std::nullopt;
+  }
+  // A day number followed by a unit or a month is something else.
+  if (InRange(e2) && (Find(e2, "unit") || Find(e2, "month"))) return std::nullopt;
+  Parse l, r;
+  PDate pd = m->pd;
+  pd.d = d1;
+  ResolvePDate(pd, &l);
+  pd.d = d2;
+  ResolvePDate(pd, &r);
+  Parse p;
+  p.tb = i;
+  p.te = e2;
+  p.clitic_bytes = m->clitic_bytes;
+  const DateExpr& L = l.mention.expr;
+  const DateExpr& R = r.mention.expr;
+  if (l.start && r.start) {
+    bool doc = L.anchor == "document" || R.anchor == "document";
+    SetValue(&p, RangeValue(*l.start, *r.start), Precision::kDay, doc ? "document" : "absolute",
+             "range");
+    p.start = l.start;
+    p.end = r.start;
+    p.mention.month = m->pd.m;
+    p.mention.year = m->pd.y;
+    return p;
+  }
+  if (!L.value.empty() && !R.value.empty()) {
+    SetUnresolved(&p, "(" + L.value + "," + R.value + ",P" + std::to_string(d2 - d1) + "D)",
+                  Precision::kDay, "range");
+    return p;
+  }
+  return std::nullopt;
+}
+
 std::optional<Parse> Parser::Range(int i) const {
   // (من|بين) X (إلى|حتى|و|-) Y   or   X - Y (days or years)
+  if (auto mr = MonthDayRange(i)) return mr;
   int j = i;
   int clitic = 0;
   std::string opener;

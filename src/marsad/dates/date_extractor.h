@@ -12,7 +12,8 @@
 //   * day-month-year with Levantine, Egyptian/Gulf, Maghrebi and Hijri month
 //     names; numeric dates (d/m/Y, Y/m/d, m/Y) in ASCII, Arabic-Indic and
 //     Persian digits; years with عام/سنة and with era markers (م، هـ);
-//   * weekdays, alone or with a date; clock times (الساعة 8 مساء، 21:11);
+//   * weekdays, alone or with a date; clock times in digits or words
+//     (الساعة 8 مساء، 21:11، الساعة الثامنة والنصف صباحا، منتصف الليل);
 //   * relative days (اليوم، أمس، أمس الأول، غدا، بعد غد), relative weeks,
 //     months and years (الأسبوع الماضي، مطلع الشهر الجاري، العام المقبل),
 //     named months with a direction (حزيران الماضي);
@@ -32,9 +33,10 @@
 // Resolution policy for news (documented in docs/dates.md): a date without
 // a year takes the year that puts it closest to the reference (ties go to
 // the past); a bare weekday is the latest such day on or before the
-// reference; "<weekday> الماضي" is that weekday in the previous ISO week;
+// reference; "<weekday> الماضي" is the latest such day before the reference
+// other than yesterday (news say "أمس الخميس" for yesterday);
 // "<month> الماضي" is the latest such month before the reference month.
-// Weeks are ISO-8601 weeks (Monday first).
+// Weeks are ISO-8601 weeks (Monday first), see docs/dates.md for why.
 //
 // Spans are BYTE offsets into `text`, half-open. The extractor works on the
 // matching form (normalize/arabic_normalizer.h) and maps spans back through

@@ -10,6 +10,12 @@
 namespace marsad {
 namespace {
 
+// InferDocumentDate on mentions already extracted without a reference.
+std::optional<PublishedDate> InferFromMentions(const DateExtractor& extractor,
+                                               const std::vector<DateMention>& ms,
+                                               std::string_view body,
+                                               std::string_view side_text);
+
 std::optional<CivilDate> ReferenceOf(const Document& doc) {
   if (!doc.published) return std::nullopt;
   if (doc.published->precision != Precision::kDay &&
@@ -29,24 +35,40 @@ class DatesStage final : public Stage {
   std::vector<std::string> Provides() const override { return {layers::kDates}; }
 
   Status Process(Document& doc) const override {
+    // The reference date is settled first (metadata, else inference from the
+    // text), and only then are the expressions extracted and resolved, so
+    // every relative expression is resolved against the final document date.
     std::optional<CivilDate> ref = ReferenceOf(doc);
-    if (!ref && doc.published && !doc.published->value.empty()) {
-      doc.AddDiagnostic(kDatesStageName, "coarse-document-date",
-                        "document date '" + doc.published->value +
-                            "' is coarser than a day; relative expressions stay unresolved",
-                        Severity::kInfo);
-    }
-    if (!doc.published) {
+    std::vector<DateMention> unanchored;  // the pass without a reference, if made
+    bool coarse = !ref && doc.published && !doc.published->value.empty();
+    if (!ref) {
       std::string side;
       for (const auto& r : doc.removed) {
         if (r.reason == "image-caption" || r.reason == "dateline") side += r.text + "\n";
       }
-      if (auto inferred = InferDocumentDate(ex_, doc.body, side)) {
+      unanchored = ex_.Analyze(doc.body, std::nullopt);
+      std::optional<PublishedDate> inferred = InferFromMentions(ex_, unanchored, doc.body, side);
+      // A coarse metadata date ("2017-11") is refined only by a text date
+      // inside it; a contradicting one is ignored.
+      if (inferred && coarse && inferred->value.compare(0, doc.published->value.size(),
+                                                        doc.published->value) != 0) {
+        doc.AddDiagnostic(kDatesStageName, "inferred-date-contradicts-metadata",
+                          "text date " + inferred->value + " is outside the metadata date " +
+                              doc.published->value + "; kept the metadata",
+                          Severity::kWarning);
+        inferred.reset();
+      }
+      if (inferred) {
         doc.published = *inferred;
         ref = civil::ParseIso(inferred->value);
         doc.AddDiagnostic(kDatesStageName, "document-date-inferred",
                           "document date " + inferred->value + " inferred from: " +
                               inferred->evidence,
+                          Severity::kInfo);
+      } else if (coarse) {
+        doc.AddDiagnostic(kDatesStageName, "coarse-document-date",
+                          "document date '" + doc.published->value +
+                              "' is coarser than a day; relative expressions stay unresolved",
                           Severity::kInfo);
       } else {
         doc.AddDiagnostic(kDatesStageName, "no-document-date",
@@ -54,7 +76,14 @@ class DatesStage final : public Stage {
                           Severity::kInfo);
       }
     }
-    doc.dates = ex_.Extract(doc.body, ref);
+    if (ref) {
+      doc.dates = ex_.Extract(doc.body, ref);
+    } else {
+      // No reference after all: the inference pass is the answer.
+      doc.dates.clear();
+      doc.dates.reserve(unanchored.size());
+      for (auto& m : unanchored) doc.dates.push_back(std::move(m.expr));
+    }
     int unresolved = 0;
     for (const auto& d : doc.dates) unresolved += d.resolved ? 0 : 1;
     if (unresolved > 0) {
@@ -90,7 +119,15 @@ StatusOr<StagePtr> MakeDatesStage(const std::string& data_dir) {
 std::optional<PublishedDate> InferDocumentDate(const DateExtractor& extractor,
                                                std::string_view body,
                                                std::string_view side_text) {
-  std::vector<DateMention> ms = extractor.Analyze(body, std::nullopt);
+  return InferFromMentions(extractor, extractor.Analyze(body, std::nullopt), body, side_text);
+}
+
+namespace {
+
+std::optional<PublishedDate> InferFromMentions(const DateExtractor& extractor,
+                                               const std::vector<DateMention>& ms,
+                                               std::string_view body,
+                                               std::string_view side_text) {
   // Years the text states (Gregorian, plausible for news).
   std::vector<int> years;
   for (const auto& m : ms) {
@@ -168,6 +205,8 @@ std::optional<PublishedDate> InferDocumentDate(const DateExtractor& extractor,
   }
   return std::nullopt;
 }
+
+}  // namespace
 
 std::optional<DateExpr> GoverningDate(const Document& doc, Span clause, bool* is_default) {
   if (is_default) *is_default = false;

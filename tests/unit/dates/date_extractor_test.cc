@@ -192,6 +192,113 @@ TEST_F(DateExtractorTest, Times) {
   EXPECT_EQ(d.precision, Precision::kMinute);
 }
 
+TEST_F(DateExtractorTest, ClockTimesInWords) {
+  // "الساعة الثامنة مساءً" = at eight in the evening
+  EXPECT_EQ(One("في الساعة الثامنة مساءً").value, "T20:00");
+  // "الساعة الثامنة والنصف صباحا" = at half past eight in the morning
+  EXPECT_EQ(One("الساعة الثامنة والنصف صباحا").value, "T08:30");
+  // "التاسعة إلا ربعا مساء" = a quarter to nine in the evening (after "في")
+  EXPECT_EQ(One("في التاسعة إلا ربعا مساء").value, "T20:45");
+  // "عند منتصف الليل" = at midnight; "عند الظهيرة" = at noon
+  EXPECT_EQ(One("عند منتصف الليل").value, "T00:00");
+  EXPECT_EQ(One("عند الظهيرة").value, "T12:00");
+  // "الساعة العاشرة من صباح يوم الأحد" = at ten on Sunday morning
+  DateExpr d = One("الساعة العاشرة من صباح يوم الأحد", kFri17Nov2017);
+  EXPECT_EQ(d.value, "2017-11-12T10:00");
+  EXPECT_EQ(d.kind, "datetime");
+  EXPECT_EQ(d.anchor, "document");
+  // "في السابعة مساء أمس" = at seven yesterday evening
+  EXPECT_EQ(One("وصلوا في السابعة مساء أمس", kFri17Nov2017).value, "2017-11-16T19:00");
+}
+
+TEST_F(DateExtractorTest, OrdinalsThatAreNotClockTimes) {
+  // "الجولة السابعة مساء" = the seventh round, in the evening: no preposition
+  // before the ordinal, so it is not a clock time.
+  EXPECT_TRUE(ex_->Extract("انطلقت الجولة السابعة مساء", std::nullopt).empty());
+  // "في السابعة" alone (no day part) = "in the seventh": not a time.
+  EXPECT_TRUE(ex_->Extract("حل في السابعة", std::nullopt).empty());
+  // "منتصف ليل الجمعة": the midnight of "ليلة الجمعة" is ambiguous, so only
+  // the weekday is read.
+  auto v = ex_->Extract("منتصف ليل الجمعة", kFri17Nov2017);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].text, "الجمعة");
+}
+
+TEST_F(DateExtractorTest, WeeksOfAMonthOrYear) {
+  const CivilDate ref{2016, 11, 7};
+  // "الأسبوع الأخير من يوليو" = the last week of July (starts on its last Monday, the 25th)
+  EXPECT_EQ(One("الأسبوع الأخير من يوليو", ref).value, "2016-07-W04");
+  // "الأسبوع الأول من تشرين الأول" = the first week of October
+  EXPECT_EQ(One("الأسبوع الأول من تشرين الأول", ref).value, "2016-10-W01");
+  // "الأسبوع الأخير من عام 2015" = the last (ISO) week of 2015, W53
+  DateExpr d = One("الأسبوع الأخير من عام 2015", ref);
+  EXPECT_EQ(d.value, "2015-12-W53");
+  EXPECT_EQ(d.anchor, "absolute");
+  // Without a reference the year stays open.
+  EXPECT_EQ(One("الأسبوع الثاني من أيار").value, "XXXX-05-W02");
+}
+
+TEST_F(DateExtractorTest, WeeksAreIsoWeeks) {
+  // Decision (docs/dates.md): week values are ISO-8601 weeks (Monday first).
+  // "الأسبوع الماضي" = last week, on Wednesday 15 Nov 2017: 6..12 Nov.
+  EXPECT_EQ(One("الأسبوع الماضي", CivilDate{2017, 11, 15}).value, "2017-W45");
+  // On Sunday 19 Nov 2017 "الأسبوع الجاري" (this week) is the ISO week
+  // ending that day, 13..19 Nov.
+  EXPECT_EQ(One("الأسبوع الجاري", CivilDate{2017, 11, 19}).value, "2017-W46");
+  // "بقية الأسبوع" = the rest of the week, to the ISO Sunday.
+  EXPECT_EQ(One("بقية الأسبوع", CivilDate{2017, 11, 15}).value,
+            "(2017-11-15,2017-11-19,P4D)");
+}
+
+TEST_F(DateExtractorTest, MonthWithADayRangeOrATrailingDay) {
+  const CivilDate ref{2016, 11, 7};
+  // "شهر نوفمبر بين 19 و 20" = in November, between the 19th and the 20th
+  EXPECT_EQ(One("في شهر نوفمبر بين 19 و 20", ref).value, "(2016-11-19,2016-11-20,P1D)");
+  // "شهر أيلول 16." = September 16, at the end of a clause
+  EXPECT_EQ(One("في شهر أيلول 16.", ref).value, "2016-09-16");
+  // "شهر أيلول 16 قتيلا" = 16 killed in September: a count, not a day
+  EXPECT_EQ(One("سقط في شهر أيلول 16 قتيلا", ref).value, "2016-09");
+}
+
+TEST_F(DateExtractorTest, DayMonthWithDashOrDotNeedsACueAndAClauseEnd) {
+  const CivilDate ref{2016, 11, 7};
+  // "سأعود في 22-4" = I will be back on 22 April
+  EXPECT_EQ(One("سأعود في 22-4", ref).value, "2017-04-22");
+  EXPECT_EQ(One("سأعود في 4.22", ref).value, "2017-04-22");
+  // A score and a decimal are not dates.
+  EXPECT_TRUE(ex_->Extract("فاز في 22-4 على خصمه", ref).empty());  // won 22-4 against
+  EXPECT_TRUE(ex_->Extract("ارتفع في 4.22%", ref).empty());        // rose by 4.22%
+  EXPECT_TRUE(ex_->Extract("انتهت المباراة 22-4", ref).empty());   // the match ended 22-4
+}
+
+TEST_F(DateExtractorTest, SinceAYearIsTheYearNotOneYear) {
+  // "منذ عام 2011" = since 2011 (not "for a year" followed by a number)
+  DateExpr d = One("منذ عام 2011", kFri17Nov2017);
+  EXPECT_EQ(d.value, "2011");
+  EXPECT_EQ(d.text, "عام 2011");
+  // "منذ عام" alone = for a year / a year ago
+  EXPECT_EQ(One("منذ عام", kFri17Nov2017).value, "(2016-11-17,2017-11-17,P1Y)");
+}
+
+TEST_F(DateExtractorTest, LastUnitsOfSomethingElseAreNotRelative) {
+  // "في آخر يوم من المفاوضات" = on the last day of the talks: not the day
+  // before the reference.
+  EXPECT_TRUE(ex_->Extract("في آخر يوم من المفاوضات", kFri17Nov2017).empty());
+  // "خلال آخر يومين" = during the last two days: a period ending at the reference.
+  EXPECT_EQ(One("خلال آخر يومين", kFri17Nov2017).value, "(2017-11-15,2017-11-17,P2D)");
+}
+
+TEST_F(DateExtractorTest, SeasonsAndDecadesInWords) {
+  // "خلال الصيف" = during the summer: a season without a year
+  DateExpr d = One("خلال الصيف", kFri17Nov2017);
+  EXPECT_EQ(d.value, "SU");
+  EXPECT_FALSE(d.resolved);
+  // "الربيع العربي" = the Arab Spring: not a season
+  EXPECT_TRUE(ex_->Extract("الربيع العربي", kFri17Nov2017).empty());
+  // "في الألفين" = in the 2000s
+  EXPECT_EQ(One("في الألفين").value, "(2000-01-01,2010-01-01,P10Y)");
+}
+
 TEST_F(DateExtractorTest, Durations) {
   // "خلال عشرة أيام" = within ten days
   DateExpr d = One("خلال عشرة أيام", kFri17Nov2017);

@@ -69,6 +69,53 @@ TEST(DatesStage, NoEvidenceLeavesDocumentDateNullAndRelativesUnresolved) {
   EXPECT_FALSE(doc.dates[0].resolved);
 }
 
+TEST(DatesStage, RelativesResolveAgainstTheInferredDocumentDate) {
+  auto stage = MakeDatesStage(DataDir());
+  ASSERT_TRUE(stage.ok());
+  // A dateline with Hijri and Gregorian dates on the third line (Saturday
+  // 11 Nov 2017), then "أعلن الجيش الخميس الماضي" = the army announced last
+  // Thursday: that is 9 Nov, resolved against the inferred date.
+  Document doc = Doc(
+      "عنوان الخبر\n"
+      "دمشق: مراسلنا\n"
+      "السبت - 22 صفر 1439 هـ - 11 نوفمبر 2017 مـ\n"
+      "وكان الجيش قد أعلن الخميس الماضي السيطرة على المدينة.");
+  ASSERT_TRUE((*stage)->Process(doc).ok());
+  ASSERT_TRUE(doc.published.has_value());
+  EXPECT_EQ(doc.published->value, "2017-11-11");
+  EXPECT_TRUE(doc.published->inferred);
+  bool found = false;
+  for (const auto& d : doc.dates) {
+    if (d.text != "الخميس الماضي") continue;
+    found = true;
+    EXPECT_EQ(d.value, "2017-11-09");
+    EXPECT_EQ(d.anchor, "document");
+    EXPECT_TRUE(d.resolved);
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(DatesStage, CoarseMetadataDateIsRefinedOnlyByATextDateInsideIt) {
+  auto stage = MakeDatesStage(DataDir());
+  ASSERT_TRUE(stage.ok());
+  PublishedDate month;
+  month.value = "2017-11";
+  month.precision = Precision::kMonth;
+  // "٧ نوفمبر ٢٠١٧" dateline (7 Nov 2017), then "أمس" = yesterday.
+  Document doc = Doc("أخبار سورية ٧ نوفمبر ٢٠١٧\nقصفت الطائرات البلدة أمس.", month);
+  ASSERT_TRUE((*stage)->Process(doc).ok());
+  EXPECT_EQ(doc.published->value, "2017-11-07");
+  ASSERT_EQ(doc.dates.size(), 2u);
+  EXPECT_EQ(doc.dates[1].value, "2017-11-06");
+  // A text date outside the metadata month is not taken.
+  PublishedDate other = month;
+  other.value = "2018-02";
+  Document doc2 = Doc("أخبار سورية ٧ نوفمبر ٢٠١٧\nقصفت الطائرات البلدة أمس.", other);
+  ASSERT_TRUE((*stage)->Process(doc2).ok());
+  EXPECT_EQ(doc2.published->value, "2018-02");
+  EXPECT_FALSE(doc2.dates[1].resolved);
+}
+
 TEST(InferDocumentDate, TodayWithWeekdayAndDateTakesTheYearThatFits) {
   // "اليوم، الأربعاء 3 نيسان" = today, Wednesday 3 April; a caption dated 2 April 2019.
   std::string body = "صورة من المعبر - 2 نيسان 2019\nأعلنت اللجنة اليوم، الأربعاء 3 نيسان، نتائجها.";
