@@ -9,6 +9,10 @@ PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium
 )
+# Load testing of `marsad serve` (scripts/bench-serve.sh), opt-in: not for CI.
+if [ "${MARSAD_BENCH_DEPS:-0}" = 1 ]; then
+  PKGS+=(wrk)
+fi
 # The web UI is built with npm; use the machine's Node.js when it has one.
 if ! command -v npm >/dev/null 2>&1; then
   PKGS+=(nodejs npm)

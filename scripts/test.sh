@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh release
 (cd build && ctest --output-on-failure -j "$(nproc)" --timeout 600)
+scripts/e2e.sh build  # browser tests of the UI; prints why when skipped (no npm/chromium/seeds)
 if [ "${CI:-}" = true ] || [ "${MARSAD_ASAN:-0}" = 1 ]; then
   scripts/build.sh asan
   (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
