@@ -375,7 +375,7 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
     l.blank = l.text.empty();
     if (!l.blank) {
       l.words = CountWords(l.key);
-      l.reason = chrome_->ClassifyFolded(l.text, l.key);
+      l.reason = chrome_->ClassifyFolded(l.text, l.key, l.words);
     }
     lines.push_back(std::move(l));
     pos = nl + 1;

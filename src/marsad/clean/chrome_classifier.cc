@@ -49,10 +49,6 @@ std::string PreparePattern(const std::string& pattern) {
   return p;
 }
 
-bool IsRegexMeta(char c) {
-  return std::string_view("\\[](){}?*+.^$|").find(c) != std::string_view::npos;
-}
-
 }  // namespace
 
 namespace {
@@ -440,13 +436,17 @@ std::string ChromeClassifier::Classify(std::string_view line, const ChromeRule**
 
 std::string ChromeClassifier::ClassifyFolded(std::string_view line, const std::string& key,
                                              const ChromeRule** rule) const {
+  return ClassifyFolded(line, key, CountWords(key), rule);
+}
+
+std::string ChromeClassifier::ClassifyFolded(std::string_view line, const std::string& key, int words,
+                                             const ChromeRule** rule) const {
   const ChromeRule* unused = nullptr;
   if (rule == nullptr) rule = &unused;
   *rule = nullptr;
   std::string structural = ClassifySymbolsOnly(line);
   if (!structural.empty()) return structural;
   if (key.empty()) return "";
-  int words = CountWords(key);
   icu::UnicodeString ukey;
   bool converted = false;
   for (const ChromeRule& r : rules_) {

@@ -75,6 +75,9 @@ class ChromeClassifier {
   // Like Classify() when the caller already has FoldKey(line).
   std::string ClassifyFolded(std::string_view line, const std::string& key,
                              const ChromeRule** rule = nullptr) const;
+  // Same when the caller also has CountWords(key) (`words`).
+  std::string ClassifyFolded(std::string_view line, const std::string& key, int words,
+                             const ChromeRule** rule = nullptr) const;
 
   const std::vector<ChromeRule>& rules() const { return rules_; }
 

@@ -27,13 +27,15 @@ constexpr char32_t kKaf = 0x0643;
 
 bool IsHamzaAlef(char32_t c) { return c == kAlefHamzaAbove || c == kAlefHamzaBelow || c == kAlefMadda; }
 
-bool IsDropped(char32_t c) {
+inline bool IsDropped(char32_t c) {
+  if (c < kTatweel) return c == 0x00AD;  // the common cases: ASCII, most Arabic letters
   return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || c == kTatweel ||
          (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
          c == 0xFEFF || c == 0x00AD;
 }
 
-bool IsSpace(char32_t c) {
+inline bool IsSpace(char32_t c) {
+  if (c > ' ' && c < 0x80) return false;  // the common case: printable ASCII
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x00A0 ||
          c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
          c == 0x205F || c == 0x3000;
@@ -90,12 +92,33 @@ char32_t FoldChar(char32_t c, bool lower_latin) {
 
 }  // namespace
 
+namespace {
+
+// utf8::Append into a raw buffer with room for 4 bytes; returns the new end.
+inline char* AppendAt(char32_t cp, char* p) {
+  if (cp < 0x80) {
+    *p++ = static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *p++ = static_cast<char>(0xC0 | (cp >> 6));
+    *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    std::string tmp;
+    utf8::Append(cp, &tmp);
+    for (char c : tmp) *p++ = c;
+  }
+  return p;
+}
+
+}  // namespace
+
 std::string FoldKey(std::string_view text, bool lower_latin) {
-  std::u32string cps;
+  // Per-thread scratch: FoldKey runs once per line of every article.
+  thread_local std::u32string cps;
+  cps.clear();
   cps.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     int len = 1;
-    char32_t c = utf8::Decode(text, i, &len);
+    char32_t c = utf8::DecodeInline(text, i, &len);
     i += static_cast<size_t>(len);
     if (IsDropped(c)) continue;
     cps.push_back(c);
@@ -109,20 +132,23 @@ std::string FoldKey(std::string_view text, bool lower_latin) {
       cps[i + 2] = kAlef;
     }
   }
-  std::string out;
-  out.reserve(text.size());
+  // Each code point becomes at most 4 bytes, plus one pending space.
+  std::string out(cps.size() * 4 + 1, '\0');
+  char* const begin = out.data();
+  char* p = begin;
   bool pending_space = false;
   for (char32_t c : cps) {
     if (IsSpace(c)) {
-      pending_space = !out.empty();
+      pending_space = p != begin;
       continue;
     }
     if (pending_space) {
-      out.push_back(' ');
+      *p++ = ' ';
       pending_space = false;
     }
-    utf8::Append(FoldChar(c, lower_latin), &out);
+    p = AppendAt(FoldChar(c, lower_latin), p);
   }
+  out.resize(static_cast<size_t>(p - begin));
   return out;
 }
 
@@ -133,14 +159,14 @@ int CountWords(std::string_view text) {
   bool in_word = false, has_alnum = false;
   for (size_t i = 0; i <= text.size();) {
     int len = 1;
-    char32_t c = i < text.size() ? utf8::Decode(text, i, &len) : U' ';
+    char32_t c = i < text.size() ? utf8::DecodeInline(text, i, &len) : U' ';
     bool space = IsSpace(c);
     if (space) {
       if (in_word && has_alnum) ++words;
       in_word = has_alnum = false;
     } else {
       in_word = true;
-      if (IsAlnum(c)) has_alnum = true;
+      if (!has_alnum && IsAlnum(c)) has_alnum = true;
     }
     i += static_cast<size_t>(len);
   }

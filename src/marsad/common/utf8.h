@@ -17,6 +17,21 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 // (>= 1). Invalid or truncated sequences yield kReplacement with *len == 1.
 char32_t Decode(std::string_view s, size_t i, int* len);
 
+// Decode with the ASCII and two-byte cases inline (the same result): for
+// per-character loops on hot paths (Arabic letters are two bytes).
+inline char32_t DecodeInline(std::string_view s, size_t i, int* len) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+    *len = 2;
+    return (static_cast<char32_t>(c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+  }
+  return Decode(s, i, len);
+}
+
 // Appends the UTF-8 encoding of cp (surrogates and > 0x10FFFF become U+FFFD).
 void Append(char32_t cp, std::string* out);
 std::string Encode(char32_t cp);

@@ -56,6 +56,11 @@ class NerPhraseLexicon {
   // true on the first token of a match.
   void Match(const std::vector<Token>& tokens, size_t begin, size_t end, std::vector<uint8_t>* labels,
              std::vector<uint8_t>* is_begin) const;
+  // Same over precomputed stem hashes: stem_hashes[k] is the 64-bit FNV-1a
+  // hash of the stem of the k-th token (the features compute these anyway);
+  // labels / is_begin get n entries.
+  void MatchHashed(const uint64_t* stem_hashes, size_t n, std::vector<uint8_t>* labels,
+                   std::vector<uint8_t>* is_begin) const;
 
   const std::vector<std::string>& labels() const { return labels_; }
   const std::vector<std::pair<std::string, std::string>>& entries() const { return entries_; }

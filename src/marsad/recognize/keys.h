@@ -42,6 +42,12 @@ std::string_view CanonicalKey(std::string_view word);
 
 // Levenshtein distance over code points is <= 1.
 bool WithinEditDistance1(std::string_view a, std::string_view b);
+// Same over decoded code points (see DecodeCodePoints), for a word compared
+// with many others: decode each once.
+bool WithinEditDistance1(std::u32string_view a, std::u32string_view b);
+// Code points of a UTF-8 string, decoded as WithinEditDistance1 does (a
+// malformed lead byte is one code point of its own value).
+void DecodeCodePoints(std::string_view s, std::u32string* out);
 
 // 64-bit FNV-1a, for provisional ids.
 uint64_t Fnv1a64(std::string_view s);

@@ -113,10 +113,10 @@ class KnowledgeBase {
   std::vector<const KbRelation*> RelationsOf(std::string_view id) const;
 
   // Rules.
-  bool IsStopword(std::string_view key) const { return stopwords_.count(std::string(key)) > 0; }
+  bool IsStopword(std::string_view key) const { return stopwords_.find(key) != stopwords_.end(); }
   // A city name that is also a common word (rules/common_names.tsv): it
   // needs place context like a village name does.
-  bool IsCommonName(std::string_view key) const { return common_names_.count(std::string(key)) > 0; }
+  bool IsCommonName(std::string_view key) const { return common_names_.find(key) != common_names_.end(); }
   const std::vector<ContextRule>& context_rules() const { return context_; }
   const std::vector<AnaphorRule>& anaphora() const { return anaphora_; }
   // Rank of an entity in the default preference order (lower is preferred).
@@ -135,8 +135,15 @@ class KnowledgeBase {
   std::unordered_map<std::string, int> by_id_;
   std::unordered_map<std::string, std::vector<int>> by_name_;
   std::vector<KbRelation> relations_;
-  std::unordered_set<std::string> stopwords_;
-  std::unordered_set<std::string> common_names_;
+  // Looked up by string_view without building a std::string (C++20
+  // heterogeneous lookup; same hash as std::hash<std::string>).
+  struct SvHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+  WordSet stopwords_;
+  WordSet common_names_;
   std::vector<ContextRule> context_;
   std::vector<AnaphorRule> anaphora_;
   std::vector<std::string> priority_;

@@ -201,7 +201,16 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
   const int32_t n = static_cast<int32_t>(tokens.size());
   std::vector<Path> done;
   WordForms forms;
-  std::string joined;  // reused: "<word><next word>" probes
+  std::string joined;    // reused: "<word><next word>" probes
+  std::string deletion;  // reused: deletion variants of a word
+  struct Start {
+    size_t first_done;
+    int8_t stripped;
+    char clitic;
+    int8_t clitic_letters;
+    bool article;
+  };
+  std::vector<Start> starts;  // parallel bookkeeping: which form produced which completions
   int32_t i = 0;
   while (i < n) {
     const Token& t = tokens[i];
@@ -210,14 +219,7 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
       continue;
     }
     done.clear();
-    struct Start {
-      size_t first_done;
-      int8_t stripped;
-      char clitic;
-      int8_t clitic_letters;
-      bool article;
-    };
-    std::vector<Start> starts;  // parallel bookkeeping: which form produced which completions
+    starts.clear();
     ComputeWordForms(t.norm, &forms);
     int32_t next_word = (i + 1 < n && IsWord(tokens[i + 1])) ? i + 1 : -1;
     for (int f = 0; f < forms.size; ++f) {
@@ -251,12 +253,10 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
       std::string_view canon = CanonicalKey(t.norm);
       if (j >= 0 && later_keys_.count(tokens[j].norm) && FuzzyAllowed(canon) &&
           CodePoints(canon) >= kMinFuzzyLetters - 1) {
-        std::vector<std::string> probes = Deletions(canon);
-        probes.emplace_back(canon);
         std::vector<std::string_view> firsts;
-        for (const auto& pr : probes) {
+        auto probe = [&](std::string_view pr) {
           auto it = root_deletes_.find(pr);
-          if (it == root_deletes_.end()) continue;
+          if (it == root_deletes_.end()) return;
           for (const auto& k : it->second) {
             if (std::find(firsts.begin(), firsts.end(), k) == firsts.end() &&
                 std::max(CodePoints(k), CodePoints(canon)) >= kMinFuzzyLetters &&
@@ -264,7 +264,17 @@ std::vector<KbMatch> EntityMatcher::Match(const std::vector<Token>& tokens) cons
               firsts.push_back(k);
             }
           }
+        };
+        // Each deletion variant (one code point removed), then the word.
+        for (size_t at = 0; at < canon.size();) {
+          size_t len = 1;
+          while (at + len < canon.size() && (static_cast<unsigned char>(canon[at + len]) & 0xC0) == 0x80) ++len;
+          deletion.assign(canon.substr(0, at));
+          deletion.append(canon.substr(at + len));
+          probe(deletion);
+          at += len;
         }
+        probe(canon);
         for (std::string_view k : firsts) {
           auto it = root_.find(k);
           if (it == root_.end()) continue;

@@ -17,6 +17,7 @@ namespace {
 using recognize_internal::CanonicalKey;
 using recognize_internal::CodePoints;
 using recognize_internal::ComputeWordForms;
+using recognize_internal::DecodeCodePoints;
 using recognize_internal::Fnv1a64;
 using recognize_internal::WithinEditDistance1;
 using recognize_internal::WordForms;
@@ -92,13 +93,20 @@ struct CueForms {
   WordForms forms;
   explicit CueForms(const Token& t) : norm(t.norm) { ComputeWordForms(t.norm, &forms); }
   bool Has(std::string_view key) const {
+    // Every candidate key is a suffix of norm (keys.h), and so is the
+    // conjunction-stripped word below: key is one of them exactly when it
+    // ends norm and has the length of one of them.
+    if (key.size() > norm.size() || (!key.empty() && key.back() != norm.back()) ||
+        norm.compare(norm.size() - key.size(), key.size(), key) != 0) {
+      return false;
+    }
     // A cue word may carry a conjunction even when short: وفي "and in".
     if ((norm.rfind("\xD9\x88", 0) == 0 || norm.rfind("\xD9\x81", 0) == 0) &&
-        norm.substr(2) == key) {
+        norm.size() - 2 == key.size()) {
       return true;
     }
     for (int f = 0; f < forms.size; ++f) {
-      if (forms.forms[f].key == key) return true;
+      if (forms.forms[f].key.size() == key.size()) return true;
     }
     return false;
   }
@@ -369,6 +377,7 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
     std::vector<std::string> words;
     int32_t entity;
     int cps = 0;  // code points of words[0], for the fuzzy test
+    std::u32string decoded;  // words[0] decoded once, for the fuzzy test
   };
   std::vector<Surname> surnames;
   {
@@ -390,15 +399,34 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       }
     }
   }
-  for (auto& s : surnames) s.cps = CodePoints(s.words[0]);
+  for (auto& s : surnames) {
+    s.cps = CodePoints(s.words[0]);
+    DecodeCodePoints(s.words[0], &s.decoded);
+  }
   // Facts about the token a single-word surname is compared with, computed
   // once per token rather than once per (token, surname).
+  // Filled on first use (most tokens never reach the fuzzy test).
   struct FuzzyProbe {
+    const KnowledgeBase* kb = nullptr;
     std::string_view key;
+    bool ready = false;
     int cps = 0;
-    bool eligible = false;  // long enough and not a stop word
+    bool eligible = false;   // long enough and not a stop word
+    std::u32string decoded;  // key decoded, filled on first use
+    bool have_decoded = false;
+    void Reset(std::string_view norm) {
+      key = CanonicalKey(norm);
+      ready = false;
+      have_decoded = false;
+    }
+    void Ready() {
+      if (ready) return;
+      ready = true;
+      cps = CodePoints(key);
+      eligible = cps >= kMinFuzzySurname - 1 && !kb->IsStopword(key);
+    }
   };
-  auto match_surname = [&](int32_t i, const CueForms& first, const Surname& s, const FuzzyProbe& probe,
+  auto match_surname = [&](int32_t i, const CueForms& first, const Surname& s, FuzzyProbe& probe,
                            bool* fuzzy) -> int32_t {
     // Returns end token or -1.
     int32_t j = i;
@@ -409,10 +437,16 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       }
       bool ok = k == 0 ? first.Has(s.words[k])
                        : CanonicalKey(tokens[j].norm) == s.words[k] || tokens[j].norm == s.words[k];
-      if (!ok && s.words.size() == 1 && s.cps >= kMinFuzzySurname && probe.eligible &&
+      if (!ok && s.words.size() == 1 && s.cps >= kMinFuzzySurname && (probe.Ready(), probe.eligible) &&
           (probe.cps > s.cps ? probe.cps - s.cps : s.cps - probe.cps) <= 1) {
         std::string_view c = probe.key;  // j == i for a one-word surname
-        if (WithinEditDistance1(c, s.words[0]) && kb_->LookupName(c).empty()) {
+        if (!probe.have_decoded) {
+          DecodeCodePoints(c, &probe.decoded);
+          probe.have_decoded = true;
+        }
+        if ((c == s.words[0] || WithinEditDistance1(std::u32string_view(probe.decoded),
+                                                    std::u32string_view(s.decoded))) &&
+            kb_->LookupName(c).empty()) {
           ok = true;
           *fuzzy = true;
         }
@@ -423,15 +457,14 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
     return j;
   };
   if (!surnames.empty()) {
+    FuzzyProbe probe;  // reused across tokens: keeps its buffer
+    probe.kb = kb_.get();
     for (int32_t i = 0; i < static_cast<int32_t>(tokens.size()); ++i) {
       if (covered[i] || !IsWord(tokens[i])) continue;
       int32_t best_end = -1, best_entity = -1;
       bool ambiguous = false, best_fuzzy = true;
       const CueForms first(tokens[i]);
-      FuzzyProbe probe;
-      probe.key = CanonicalKey(tokens[i].norm);
-      probe.cps = CodePoints(probe.key);
-      probe.eligible = probe.cps >= kMinFuzzySurname - 1 && !kb_->IsStopword(probe.key);
+      probe.Reset(tokens[i].norm);
       for (const auto& s : surnames) {
         bool fuzzy = false;
         int32_t e = match_surname(i, first, s, probe, &fuzzy);

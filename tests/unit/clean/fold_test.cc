@@ -53,5 +53,19 @@ TEST(SanitizeUtf8Test, ReplacesMalformedBytes) {
             "b");
 }
 
+TEST(FoldKeyTest, MalformedBytesAndWideCharactersKeepTheirEncoding) {
+  // A stray byte folds to U+FFFD (3 bytes), a lone lead byte too; a
+  // three-byte character that is not folded (the euro sign) is kept.
+  EXPECT_EQ(FoldKey(std::string("a\xFF") + "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(FoldKey("\xE2\x82\xAC 5"), "\xE2\x82\xAC 5");
+  EXPECT_EQ(FoldKey("\xD9"), "\xEF\xBF\xBD");
+}
+
+TEST(CountWordsTest, NeedsOneLetterOrDigitPerWord) {
+  EXPECT_EQ(CountWords("- -- ..."), 0);
+  EXPECT_EQ(CountWords("قال: «نعم» -"), 2);  // qal: "na'am" ("he said: yes")
+  EXPECT_EQ(CountWords("a1 ،b"), 2);
+}
+
 }  // namespace
 }  // namespace marsad::clean

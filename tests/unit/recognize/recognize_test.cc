@@ -160,6 +160,40 @@ TEST(KeysTest, EditDistanceOne) {
   EXPECT_TRUE(WithinEditDistance1("", ""));
 }
 
+TEST(KeysTest, EditDistanceOneOnDecodedCodePointsAgrees) {
+  using recognize_internal::DecodeCodePoints;
+  using recognize_internal::WithinEditDistance1;
+  // Pairs compared both ways: as UTF-8 and as code points decoded once.
+  const std::pair<std::string, std::string> pairs[] = {
+      {"قاسيم", "قاسم"},      // qasim with an extra ya
+      {"سلمان", "سليماني"},   // salman / sulaymani: two edits
+      {"البوكمال", "البكمال"},  // al-bukamal without waw
+      {"raqqa", "raka"},       // Latin: two edits
+      {"raqqa", "raqa"},       // Latin: one deletion
+      {"\xD9", "\xD9\x84"},   // a truncated lead byte vs lam
+      {"", "a"},
+  };
+  std::u32string a, b;
+  for (const auto& [x, y] : pairs) {
+    DecodeCodePoints(x, &a);
+    DecodeCodePoints(y, &b);
+    EXPECT_EQ(WithinEditDistance1(std::u32string_view(a), std::u32string_view(b)), WithinEditDistance1(x, y))
+        << x << " / " << y;
+  }
+  DecodeCodePoints("قاسم", &a);  // qasim: four letters
+  EXPECT_EQ(a.size(), 4u);
+}
+
+TEST(KeysTest, WordFormsAreDistinctSuffixesOfTheWord) {
+  recognize_internal::WordForms f;
+  recognize_internal::ComputeWordForms("وللقوات", &f);  // wa-li-l-quwwat "and for the forces"
+  ASSERT_GT(f.size, 1);
+  for (int i = 0; i < f.size; ++i) {
+    EXPECT_TRUE(std::string_view("وللقوات").ends_with(f.forms[i].key));
+    for (int j = 0; j < i; ++j) EXPECT_NE(f.forms[i].key, f.forms[j].key);
+  }
+}
+
 // --- Matching -------------------------------------------------------------
 
 TEST(MatcherTest, CliticsAreToleratedAndLeftOutOfTheMention) {
