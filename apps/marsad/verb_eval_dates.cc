@@ -9,12 +9,16 @@
 //    notation mapping (docs/dates.md):
 //      - their clock times "T20" / "T20:30" are compared as "T20:00" / "T20:30";
 //      - where their Timex leaves the year unresolved (XXXX-10-02, XXXX-WXX-5,
-//        (XXXX-09-03,XXXX-09-12,P9D)), a value equal to their Past or Future
-//        resolution counts (marsad resolves against the reference instead of
-//        keeping placeholders);
+//        (XXXX-09-03,XXXX-09-12,P9D), XXXX-XX-15T20), a value equal to their
+//        Past or Future resolution counts (date-times as 2016-11-15T20:00;
+//        parts of a day XXXX-WXX-2TEV as the day of their resolution + TEV):
+//        marsad resolves against the reference instead of keeping
+//        placeholders;
 //      - ranges are compared on their start and end: the length is derived
 //        from them, and theirs is inconsistent (P6D for the rest of a week
-//        Nov 7..13, but P24D for the rest of a month Nov 7..30).
+//        Nov 7..13, but P24D for the rest of a month Nov 7..30);
+//      - a one-day range (D,D+1,P1D) equals their day D (their periods before
+//        the reference end at it, exclusive: "آخر يوم" is yesterday).
 //    The value is compared on the extracted expression overlapping the
 //    expected span (so value accuracy is not hostage to span conventions).
 //    Merged* files list several readings (Value.values[].timex); matching
@@ -23,6 +27,7 @@
 //    found if an extracted expression overlaps it; exact if same bounds),
 //    and the share of extractions overlapping no DATE/TIME gold span.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -53,9 +58,14 @@ std::string NormalizeTimex(std::string t) {
   if (t.size() > 5 && t.compare(0, 2, "PT") == 0 && t.compare(t.size() - 3, 3, ":00") == 0) {
     return t.substr(0, t.size() - 3);
   }
-  // "T20" -> "T20:00" (also inside a datetime).
+  // "T20" -> "T20:00" (also inside a datetime); not in durations ("PT3H")
+  // nor parts of the day ("TNI").
   size_t p = t.find('T');
-  if (p != std::string::npos && t.size() == p + 3 && t.find('(') == std::string::npos) t += ":00";
+  if (p != std::string::npos && t.size() == p + 3 && t.find('(') == std::string::npos &&
+      t[0] != 'P' && std::isdigit(static_cast<unsigned char>(t[p + 1])) &&
+      std::isdigit(static_cast<unsigned char>(t[p + 2]))) {
+    t += ":00";
+  }
   return t;
 }
 
@@ -67,6 +77,20 @@ std::string RangeEnds(const std::string& v) {
   return v.substr(1, c - 1);
 }
 
+// "2016-11-06,2016-11-07" -> "2016-11-06": a one-day range [D, D+1) is the
+// day D under their convention for periods before the reference ("آخر 3
+// سنوات" = [ref - 3Y, ref)), so "آخر يوم" as (D,D+1,P1D) is their day D.
+// "" if the range is not exactly one day.
+std::string OneDayRange(const std::string& ends) {
+  size_t c = ends.find(',');
+  if (c == std::string::npos) return "";
+  auto a = marsad::civil::ParseIso(ends.substr(0, c));
+  auto b = marsad::civil::ParseIso(ends.substr(c + 1));
+  if (!a || !b || ends.size() != 21) return "";
+  if (marsad::civil::ToIso(marsad::civil::AddDays(*a, 1)) != marsad::civil::ToIso(*b)) return "";
+  return ends.substr(0, c);
+}
+
 std::vector<std::string> ResolutionCandidates(const nlohmann::json& value) {
   std::vector<std::string> out;
   std::string timex = value.value("Timex", "");
@@ -75,6 +99,22 @@ std::vector<std::string> ResolutionCandidates(const nlohmann::json& value) {
     if (!value.contains(key) || !value[key].is_object()) continue;
     const auto& r = value[key];
     if (r.contains("date")) out.push_back(r["date"].get<std::string>());
+    // "2016-11-15 20:00:00" -> "2016-11-15T20:00" (seconds kept if not zero).
+    if (r.contains("dateTime") && r["dateTime"].is_string()) {
+      std::string dt = r["dateTime"];
+      if (dt.size() == 19 && dt[10] == ' ') {
+        dt[10] = 'T';
+        if (dt.compare(16, 3, ":00") == 0) dt.resize(16);
+        out.push_back(dt);
+      }
+    }
+    // A part of the day with an unresolved day ("XXXX-WXX-2TEV"): the day of
+    // their resolution with the same part ("2016-11-01 16:00:00" -> "2016-11-01TEV").
+    if (r.contains("startDateTime") && r["startDateTime"].is_string() && timex.size() > 3 &&
+        timex[timex.size() - 3] == 'T' && std::isalpha(static_cast<unsigned char>(timex.back()))) {
+      std::string sd = r["startDateTime"];
+      if (sd.size() >= 10) out.push_back(sd.substr(0, 10) + timex.substr(timex.size() - 3));
+    }
     if (r.contains("startDate") && r.contains("endDate")) {
       std::string s = r["startDate"], e = r["endDate"];
       if (!timex.empty() && timex[0] == '(') {
@@ -174,6 +214,7 @@ int RunSpecs(const marsad::DateExtractor& ex, const std::string& dir, const std:
               }
               std::string a = RangeEnds(overlap->value);
               if (!a.empty() && a == RangeEnds(want)) mapped_ok = true;
+              if (!a.empty() && OneDayRange(a) == want) mapped_ok = true;
             }
           }
         }

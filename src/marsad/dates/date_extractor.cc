@@ -11,6 +11,8 @@
 #include "marsad/dates/date_extractor.h"
 
 #include <algorithm>
+#include <array>
+#include <bitset>
 #include <climits>
 #include <deque>
 #include <cstdio>
@@ -106,7 +108,31 @@ bool ParseInt(const std::string& s, int* out) {
 }  // namespace
 
 struct DateExtractor::Lexicon {
-  std::unordered_multimap<std::string, Entry> by_first;
+  struct SvHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Keyed by the first word; looked up with string views of token suffixes.
+  std::unordered_multimap<std::string, Entry, SvHash, std::equal_to<>> by_first;
+  // A cheap signature of every first word (length and two bytes): most
+  // candidate forms of most tokens fail this test and skip the hash lookup.
+  std::bitset<1 << 16> first_sig;
+  // The same for the last bytes (up to 3). Every candidate form of a token
+  // is the token itself or a suffix of it at least 3 bytes long (clitics and
+  // the article are stripped only from longer words), so a token whose tail
+  // no first word has starts nothing.
+  std::bitset<1 << 16> tail_sig;
+  static uint32_t TailSig(std::string_view w) {
+    size_t n = std::min<size_t>(3, w.size());
+    uint32_t h = static_cast<uint32_t>(n);
+    for (size_t k = w.size() - n; k < w.size(); ++k) h = h * 257 + static_cast<uint8_t>(w[k]);
+    return (h ^ (h >> 16)) & 0xFFFF;
+  }
+  static uint32_t Sig(std::string_view w) {
+    uint32_t b1 = w.size() > 1 ? static_cast<uint8_t>(w[1]) : 0;
+    uint32_t b3 = w.size() > 3 ? static_cast<uint8_t>(w[3]) : 0;
+    return ((b1 * 131 + b3) * 131 + static_cast<uint32_t>(w.size())) & 0xFFFF;
+  }
 
   void Add(const std::string& phrase, std::string cls, std::string val, int ival) {
     Entry e;
@@ -116,6 +142,8 @@ struct DateExtractor::Lexicon {
     e.val = std::move(val);
     e.ival = ival;
     std::string first = e.words[0];
+    first_sig.set(Sig(first));
+    tail_sig.set(TailSig(first));
     by_first.emplace(std::move(first), std::move(e));
   }
 };
@@ -168,6 +196,15 @@ StatusOr<DateExtractor> DateExtractor::Load(const std::string& data_dir) {
 // Tokens and parses
 
 namespace {
+
+// The matching form of a literal, computed once per call site: the parser
+// compares tokens with a few function words at every position, and
+// normalizing the literal each time was a large share of its run time.
+#define MF(lit)                                                \
+  ([]() -> const std::string& {                                \
+    static const std::string kForm = ::marsad::MatchForm(lit); \
+    return kForm;                                              \
+  }())
 
 enum class TokType { kWord, kNum, kPunct };
 
@@ -367,7 +404,10 @@ class Parser {
   // the proclitics و ف ب ل ك (and "لل" for "ل+ال").
   // Lexicon entries starting at token i (memoized: the sub-parsers ask for
   // the same position many times).
-  const std::vector<Hit>& Hits(int i, bool allow_clitic, bool allow_article = false) const;
+  // All hits with clitics and the article allowed; callers filter on
+  // Hit::clitic_bytes and Hit::definite (the order is that of a search
+  // without them, so filtering gives the restricted search's result).
+  const std::vector<Hit>& Hits(int i) const;
   std::vector<Hit> ComputeHits(int i, bool allow_clitic, bool allow_article) const;
   // Longest hit of class `cls` at i.
   std::optional<Hit> Find(int i, std::string_view cls, bool allow_clitic = false,
@@ -403,7 +443,16 @@ class Parser {
   std::optional<Parse> Decade(int i) const;         // السبعينيات
   std::optional<Parse> Weekend(int i) const;        // عطلة نهاية الأسبوع المقبل
   std::optional<Parse> WeekOf(int i) const;         // الأسبوع الثالث من عام 2027
-  std::optional<Parse> SetExpr(int i) const;        // أسبوعيا, كل يوم
+  std::optional<Parse> SetExpr(int i) const;        // أسبوعيا, كل يوم, كل يومين
+  std::optional<Parse> DayPart(int i) const;        // صباح اليوم, الليلة الماضية
+  // Adds a following "الساعة ..." clock time to a part-of-day parse.
+  void AttachClock(Parse* p, const std::string& part) const;
+  // Adds a following adverbial part of the day to a day parse ("الخميس
+  // صباحا" = Thursday morning), then a clock time inside it.
+  void AttachDayPartAfter(Parse* p) const;
+  // ISO weekday of a weekday name written without the article ("جمعة" in
+  // "كل يوم جمعة"), 0 if the token is not one.
+  int BareWeekday(int j) const;
   std::optional<Parse> NthWeekday(int i) const;     // أول يوم جمعة من يوليو
   // Durations with several parts, halves or decimals: "عام واحد و شهر و 21
   // يوما" (P1Y1M21D), "ساعة ونصف" (PT1.5H), "3.5 سنوات" (P3.5Y), "يوم كامل",
@@ -423,7 +472,9 @@ class Parser {
   std::optional<Parse> RelDayAt(int i) const;       // اليوم، الجمعة 17 تشرين الثاني
   std::optional<Parse> RelUnit(int i) const;        // مطلع الأسبوع الجاري
   std::optional<Parse> Quantity(int i) const;       // منذ ثلاث سنوات, خلال عشرة أيام
-  std::optional<Parse> TimeExpr(int i) const;       // الساعة 8 مساء, 21:11
+  // With in_daypart, the text just before already named the part of the day
+  // ("مساء أمس في السابعة"), so an hour word after "في" needs no day part.
+  std::optional<Parse> TimeExpr(int i, bool in_daypart = false) const;  // الساعة 8 مساء, 21:11
   std::optional<Parse> Range(int i) const;          // من 4 إلى 22 يناير
   std::optional<Parse> MonthDayRange(int i) const;  // شهر نوفمبر بين 19 و 20
   std::optional<Parse> DateLike(int i, bool) const { return Memo(2, i, &Parser::DateLikeAt); }
@@ -462,63 +513,87 @@ class Parser {
   const std::vector<Tok>& t_;
   const std::optional<CivilDate>& ref_;
   // Hits() cache, one slot per (allow_clitic, allow_article) combination.
-  mutable std::vector<std::vector<Hit>> hits_cache_[4];
-  mutable std::vector<uint8_t> hits_done_[4];
+  // Per token: -2 not computed, -1 no hit, else an index into
+  // hits_store_. Most tokens start nothing, so the store stays small.
+  mutable std::vector<int32_t> hits_idx_;
+  mutable std::deque<std::vector<Hit>> hits_store_;
 };
 
-const std::vector<Hit>& Parser::Hits(int i, bool allow_clitic, bool allow_article) const {
+const std::vector<Hit>& Parser::Hits(int i) const {
   static const std::vector<Hit> kNone;
   if (!InRange(i)) return kNone;
-  int slot = (allow_clitic ? 2 : 0) + (allow_article ? 1 : 0);
-  if (hits_done_[slot].empty()) {
-    hits_done_[slot].assign(t_.size(), 0);
-    hits_cache_[slot].resize(t_.size());
+  if (hits_idx_.empty()) hits_idx_.assign(t_.size(), -2);
+  int32_t& idx = hits_idx_[i];
+  if (idx == -2) {
+    std::vector<Hit> h = ComputeHits(i, true, true);
+    if (h.empty()) {
+      idx = -1;
+    } else {
+      idx = static_cast<int32_t>(hits_store_.size());
+      hits_store_.push_back(std::move(h));
+    }
   }
-  if (!hits_done_[slot][i]) {
-    hits_cache_[slot][i] = ComputeHits(i, allow_clitic, allow_article);
-    hits_done_[slot][i] = 1;
-  }
-  return hits_cache_[slot][i];
+  return idx < 0 ? kNone : hits_store_[idx];
 }
 
 std::vector<Hit> Parser::ComputeHits(int i, bool allow_clitic, bool allow_article) const {
   std::vector<Hit> out;
   if (!InRange(i) || t_[i].type != TokType::kWord) return out;
-  const std::string w(t_[i].s);
-  // Candidate first-word forms with the bytes stripped.
-  std::vector<std::pair<std::string, int>> forms = {{w, 0}};
+  const std::string_view w = t_[i].s;
+  if (!lex_.tail_sig.test(DateExtractor::Lexicon::TailSig(w))) return out;
+  // Candidate first-word forms (views into the token) with the bytes
+  // stripped: at most the word, one of و/ف, then one of ب/ل/ك and "لل".
+  struct Form {
+    std::string_view s;
+    int stripped;
+    bool definite;
+  };
+  std::array<Form, 16> forms;
+  int nf = 0;
+  std::array<std::string, 2> lal;  // "ال" + rest for "لل" (owned)
+  int nlal = 0;
+  forms[nf++] = {w, 0, false};
   if (allow_clitic) {
-    static const std::string kWaw = "\xd9\x88", kFa = "\xd9\x81", kBa = "\xd8\xa8",
-                             kLam = "\xd9\x84", kKaf = "\xd9\x83", kAlef = "\xd8\xa7";
-    auto starts = [](const std::string& s, const std::string& p) {
+    static constexpr std::string_view kWaw = "\xd9\x88", kFa = "\xd9\x81", kBa = "\xd8\xa8",
+                                      kLam = "\xd9\x84", kKaf = "\xd9\x83", kAlef = "\xd8\xa7";
+    auto starts = [](std::string_view s, std::string_view p) {
       return s.size() > p.size() + 2 && s.compare(0, p.size(), p) == 0;
     };
-    std::vector<std::pair<std::string, int>> first = {{w, 0}};
-    if (starts(w, kWaw)) first.push_back({w.substr(2), 2});
-    if (starts(w, kFa)) first.push_back({w.substr(2), 2});
-    for (const auto& [f, n] : first) {
-      if (n > 0) forms.push_back({f, n});
-      for (const std::string* p : {&kBa, &kLam, &kKaf}) {
-        if (starts(f, *p)) {
-          std::string rest = f.substr(2);
-          forms.push_back({rest, n + 2});
-          // ل + ال is written لل: "للثاني" = ل + الثاني.
-          if (*p == kLam && rest.compare(0, 2, kLam) == 0) forms.push_back({kAlef + rest, n + 2});
+    std::array<Form, 2> first = {Form{w, 0, false}, Form{}};
+    int n1 = 1;
+    if (starts(w, kWaw) || starts(w, kFa)) first[n1++] = {w.substr(2), 2, false};
+    for (int a = 0; a < n1; ++a) {
+      const Form& f = first[a];
+      if (f.stripped > 0) forms[nf++] = f;
+      for (std::string_view p : {kBa, kLam, kKaf}) {
+        if (!starts(f.s, p)) continue;
+        std::string_view rest = f.s.substr(2);
+        forms[nf++] = {rest, f.stripped + 2, false};
+        // ل + ال is written لل: "للثاني" = ل + الثاني.
+        if (p == kLam && rest.compare(0, 2, kLam) == 0) {
+          lal[nlal] = std::string(kAlef) + std::string(rest);
+          forms[nf++] = {lal[nlal], f.stripped + 2, false};
+          ++nlal;
         }
       }
     }
   }
-  std::vector<std::tuple<std::string, int, bool>> all;
-  for (const auto& [form, stripped] : forms) {
-    all.emplace_back(form, stripped, false);
-    // The article is part of the expression ("الأيام" = ال + أيام).
-    static const std::string kAl = "\xd8\xa7\xd9\x84";
-    if (allow_article && form.size() > kAl.size() + 2 && form.compare(0, kAl.size(), kAl) == 0) {
-      all.emplace_back(form.substr(kAl.size()), stripped, true);
+  // Each form, then (with allow_article) the form without the article:
+  // the article is part of the expression ("الأيام" = ال + أيام).
+  std::array<Form, 32> all;
+  int no = 0;
+  static constexpr std::string_view kAl = "\xd8\xa7\xd9\x84";
+  for (int a = 0; a < nf; ++a) {
+    const Form& f = forms[a];
+    all[no++] = f;
+    if (allow_article && f.s.size() > kAl.size() + 2 && f.s.compare(0, kAl.size(), kAl) == 0) {
+      all[no++] = {f.s.substr(kAl.size()), f.stripped, true};
     }
   }
-  for (const auto& [form, stripped, definite] : all) {
-    auto [lo, hi] = lex_.by_first.equal_range(form);
+  for (int o = 0; o < no; ++o) {
+    const Form& f = all[o];
+    if (!lex_.first_sig.test(DateExtractor::Lexicon::Sig(f.s))) continue;
+    auto [lo, hi] = lex_.by_first.equal_range(f.s);
     for (auto it = lo; it != hi; ++it) {
       const Entry& e = it->second;
       int j = i + 1;
@@ -529,7 +604,7 @@ std::vector<Hit> Parser::ComputeHits(int i, bool allow_clitic, bool allow_articl
           break;
         }
       }
-      if (ok) out.push_back({&e, j, stripped, definite});
+      if (ok) out.push_back({&e, j, f.stripped, f.definite});
     }
   }
   return out;
@@ -540,7 +615,8 @@ std::optional<Hit> Parser::Find(int i, std::string_view cls, bool allow_clitic,
   std::optional<Hit> best;
   bool article = cls == "unit" || cls == "num_cardinal" || cls == "season" ||
                  cls == "num_thousands";
-  for (const Hit& h : Hits(i, allow_clitic, article)) {
+  for (const Hit& h : Hits(i)) {
+    if ((h.clitic_bytes && !allow_clitic) || (h.definite && !article)) continue;
     if (h.entry->cls != cls) continue;
     if (!val.empty() && h.entry->val != val) continue;
     if (!best || h.end > best->end || (h.end == best->end && h.clitic_bytes < best->clitic_bytes)) {
@@ -892,7 +968,7 @@ std::optional<Parse> Parser::DayMonth(int i) const {
     if (d && d->entry->val == "past") pd.dir = kPast, j = d->end;
     else if (d && d->entry->val == "next") pd.dir = kNext, j = d->end;
     else if (d && d->entry->val == "current" && Word(j, "dir", "current", &e) &&
-             t_[j].s != MatchForm("هذا") && t_[j].s != MatchForm("هذه"))
+             t_[j].s != MF("هذا") && t_[j].s != MF("هذه"))
       pd.dir = kThis, j = e;
     // "20 من الشهر القادم", "4 من هذا الشهر"
   }
@@ -921,9 +997,9 @@ void Parser::ResolveDayOfMonth(int day, int offset, Parse* p) const {
 }
 
 std::optional<Parse> Parser::DayOfRelMonth(int i, int day, int j, int clitic) const {
-  if (InRange(j) && t_[j].s == MatchForm("في")) ++j;
+  if (InRange(j) && t_[j].s == MF("في")) ++j;
   int q = j;
-  bool this_word = InRange(q) && (t_[q].s == MatchForm("هذا") || t_[q].s == MatchForm("هذه"));
+  bool this_word = InRange(q) && (t_[q].s == MF("هذا") || t_[q].s == MF("هذه"));
   if (this_word) ++q;
   int offset = INT_MIN;
   int end = q;
@@ -935,7 +1011,7 @@ std::optional<Parse> Parser::DayOfRelMonth(int i, int day, int j, int clitic) co
   }
   int dq = month_unit ? u->end : q;
   if (!this_word) {
-    if (auto d = Find(dq, "dir"); d && !(t_[dq].s == MatchForm("هذا") || t_[dq].s == MatchForm("هذه"))) {
+    if (auto d = Find(dq, "dir"); d && !(t_[dq].s == MF("هذا") || t_[dq].s == MF("هذه"))) {
       offset = d->entry->val == "past" ? -1 : d->entry->val == "next" ? 1 : 0;
       end = d->end;
     }
@@ -1009,7 +1085,7 @@ std::optional<Parse> Parser::Season(int i) const {
     clitic = h->clitic_bytes;
     cue = true;
   }
-  if (InRange(j) && (t_[j].s == MatchForm("هذا") || t_[j].s == MatchForm("هذه"))) {
+  if (InRange(j) && (t_[j].s == MF("هذا") || t_[j].s == MF("هذه"))) {
     if (!cue) clitic = 0;
     this_word = cue = true;
     ++j;
@@ -1043,7 +1119,7 @@ std::optional<Parse> Parser::Season(int i) const {
   }
   int dir = 0;
   if (!year) {
-    if (auto d = Find(k, "dir"); d && t_[k].s != MatchForm("هذا") && t_[k].s != MatchForm("هذه")) {
+    if (auto d = Find(k, "dir"); d && t_[k].s != MF("هذا") && t_[k].s != MF("هذه")) {
       dir = d->entry->val == "past" ? kPast : d->entry->val == "next" ? kNext : kThis;
       k = d->end;
     }
@@ -1085,8 +1161,11 @@ std::optional<Parse> Parser::Rest(int i) const {
   auto h = Find(i, "rest", true);
   if (!h) return std::nullopt;
   int j = h->end;
-  if (InRange(j) && (t_[j].s == MatchForm("هذا") || t_[j].s == MatchForm("هذه"))) ++j;
+  bool this_word = InRange(j) && (t_[j].s == MF("هذا") || t_[j].s == MF("هذه"));
+  if (this_word) ++j;
   auto u = Find(j, "unit");
+  // "بقية أسبوعي" (the rest of my week): the possessive unit is the current one.
+  if (!u && !this_word) u = Find(j, "ownunit");
   if (!u) return std::nullopt;
   Unit unit = UnitFromName(u->entry->val.substr(0, u->entry->val.find('/')));
   if (u->entry->val.find("/1") == std::string::npos) return std::nullopt;
@@ -1117,8 +1196,8 @@ std::optional<Parse> Parser::Quarter(int i) const {
   auto o = Find(h->end, "num_ordinal");
   if (!o || o->entry->ival < 1 || o->entry->ival > 4) return std::nullopt;
   int q = o->end, k = 0;
-  if (InRange(q) && t_[q].s == MatchForm("من")) ++q;
-  bool this_word = InRange(q) && (t_[q].s == MatchForm("هذا") || t_[q].s == MatchForm("هذه"));
+  if (InRange(q) && t_[q].s == MF("من")) ++q;
+  bool this_word = InRange(q) && (t_[q].s == MF("هذا") || t_[q].s == MF("هذه"));
   if (this_word) ++q;
   int year = 0, end = 0, y = 0, ye = 0;
   bool yh = false;
@@ -1167,7 +1246,7 @@ std::optional<Parse> Parser::Weekend(int i) const {
   auto h = Find(i, "weekend", true);
   if (!h) return std::nullopt;
   int k = h->end, offset = 0;
-  if (auto d = Find(k, "dir"); d && t_[k].s != MatchForm("هذا") && t_[k].s != MatchForm("هذه")) {
+  if (auto d = Find(k, "dir"); d && t_[k].s != MF("هذا") && t_[k].s != MF("هذه")) {
     offset = d->entry->val == "past" ? -1 : d->entry->val == "next" ? 1 : 0;
     if (d->entry->words.size() == 2 && d->entry->val == "next") offset = 2;
     k = d->end;
@@ -1196,8 +1275,8 @@ std::optional<Parse> Parser::WeekOf(int i) const {
   if ((!o || o->entry->ival > 5) && !fin) return std::nullopt;
   int n = o ? o->entry->ival : 0;
   int q = o ? o->end : fin->end;
-  if (InRange(q) && t_[q].s == MatchForm("من")) ++q;
-  bool this_word = InRange(q) && (t_[q].s == MatchForm("هذا") || t_[q].s == MatchForm("هذه"));
+  if (InRange(q) && t_[q].s == MF("من")) ++q;
+  bool this_word = InRange(q) && (t_[q].s == MF("هذا") || t_[q].s == MF("هذه"));
   if (this_word) ++q;
   int year = 0, month = 0, end = 0;
   bool year_stated = false;
@@ -1286,22 +1365,22 @@ std::optional<Parse> Parser::NthWeekday(int i) const {
   auto o = Find(i, "num_ordinal", true);
   if (!o || o->entry->ival > 4) return std::nullopt;
   int j = o->end;
-  if (!InRange(j) || t_[j].s != MatchForm("يوم")) return std::nullopt;
+  if (!InRange(j) || t_[j].s != MF("يوم")) return std::nullopt;
   ++j;
   if (!InRange(j) || t_[j].type != TokType::kWord) return std::nullopt;
   int w = 0;
   {
-    auto [lo, hi] = lex_.by_first.equal_range(MatchForm("ال") + std::string(t_[j].s));
+    auto [lo, hi] = lex_.by_first.equal_range(MF("ال") + std::string(t_[j].s));
     for (auto it = lo; it != hi; ++it) {
       if (it->second.cls == "weekday" && it->second.words.size() == 1) w = it->second.ival;
     }
   }
   if (!w) return std::nullopt;
   ++j;
-  if (!InRange(j) || (t_[j].s != MatchForm("من") && t_[j].s != MatchForm("في"))) return std::nullopt;
+  if (!InRange(j) || (t_[j].s != MF("من") && t_[j].s != MF("في"))) return std::nullopt;
   ++j;
   int year = 0, month = 0, end = 0;
-  if (InRange(j) && (t_[j].s == MatchForm("هذا") || t_[j].s == MatchForm("هذه"))) {
+  if (InRange(j) && (t_[j].s == MF("هذا") || t_[j].s == MF("هذه"))) {
     auto u = Find(j + 1, "unit");
     if (!u || u->entry->val != "month/1" || !ref_) return std::nullopt;
     year = ref_->year;
@@ -1345,7 +1424,7 @@ std::optional<Parse> Parser::CompoundDuration(int i) const {
   } else if (auto w = Find(i, "prep", true, "within")) {
     std::string_view word(t_[i].s);
     word.remove_prefix(w->clitic_bytes);
-    throughout = word == MatchForm("طوال") || word == MatchForm("طيلة");
+    throughout = word == MF("طوال") || word == MF("طيلة");
     clitic = w->clitic_bytes;
     j = w->end;
   }
@@ -1464,15 +1543,185 @@ std::optional<Parse> Parser::CompoundDuration(int i) const {
   return p;
 }
 
-std::optional<Parse> Parser::SetExpr(int i) const {
-  auto h = Find(i, "set", true);
+std::optional<Parse> Parser::DayPart(int i) const {
+  // "الليلة" (tonight), "الليلة الماضية" (last night), "هذا الصباح" (this
+  // morning): a part of the reference day, or of the day before or after.
+  if (auto h = Find(i, "thisdaypart", true)) {
+    // Narrative nights are not tonight: "تلك الليلة" (that night), "طوال
+    // الليلة" (all night), "الليلة الأولى" (the first night), "الليلة
+    // التي" (the night when).
+    if (InRange(i - 1) && h->clitic_bytes == 0 &&
+        (t_[i - 1].s == MF("تلك") || t_[i - 1].s == MF("ذات") || t_[i - 1].s == MF("طوال") ||
+         t_[i - 1].s == MF("طيلة") || t_[i - 1].s == MF("نفس"))) {
+      return std::nullopt;
+    }
+    int k = h->end, off = 0;
+    // "الليلة قبل الماضية" (the night before last), "الليلة بعد المقبلة".
+    bool two = InRange(k) && (t_[k].s == MF("قبل") || t_[k].s == MF("بعد"));
+    if (two) {
+      auto d = Find(k + 1, "dir");
+      bool before = t_[k].s == MF("قبل");
+      if (!d || d->entry->val != (before ? "past" : "next")) return std::nullopt;
+      off = before ? -2 : 2;
+      k = d->end;
+    } else if (auto d = Find(k, "dir"); d && d->entry->val != "current") {
+      off = d->entry->val == "past" ? -1 : 1;
+      k = d->end;
+    } else if (InRange(k) && (Find(k, "num_ordinal") || t_[k].s == MF("التي") ||
+                              t_[k].s == MF("نفسها") || t_[k].s == MF("ذاتها"))) {
+      return std::nullopt;
+    }
+    Parse p;
+    p.tb = i;
+    p.te = k;
+    p.clitic_bytes = h->clitic_bytes;
+    p.mention.has_relday = true;
+    p.mention.relday = off;
+    if (!ref_) {
+      SetUnresolved(&p, "", Precision::kDay, "datetime");
+      return p;
+    }
+    CivilDate d = civil::AddDays(*ref_, off);
+    p.start = p.end = d;
+    SetValue(&p, civil::ToIso(d) + "T" + h->entry->val, Precision::kDay, "document", "datetime");
+    AttachClock(&p, h->entry->val);
+    return p;
+  }
+  // <part of day> <day>: "صباح اليوم" (this morning), "مساء أمس" (yesterday
+  // evening), "فجر الخميس" (Thursday at dawn), "بعد ظهر يوم الجمعة الماضي".
+  auto h = Find(i, "dpnoun", true);
   if (!h) return std::nullopt;
+  // "منتصف ليل أمس" (midnight of last night): which midnight is ambiguous,
+  // left to the day alone (see docs/dates.md).
+  if (h->clitic_bytes == 0 && Find(i - 1, "part")) return std::nullopt;
+  int j = h->end;
+  std::optional<Parse> inner;
+  if (auto r = RelDay(j)) inner = r;
+  if (auto w = WeekdayExpr(j); w && (!inner || w->te > inner->te)) {
+    // "ليلة الجمعة" is the eve of Friday (Thursday night) in much usage:
+    // ambiguous, left to the weekday alone.
+    if (h->entry->val == "NI") return std::nullopt;
+    inner = w;
+  }
+  if (auto d = DateLike(j, false); d && (!inner || d->te > inner->te)) inner = d;
+  if (!inner || inner->clitic_bytes != 0) return std::nullopt;
+  const DateExpr& x = inner->mention.expr;
+  if (x.kind != "date" || x.precision != Precision::kDay) return std::nullopt;
+  Parse p = *inner;
+  p.tb = i;
+  p.clitic_bytes = h->clitic_bytes;
+  p.mention.expr.kind = "datetime";
+  if (!p.mention.expr.value.empty()) p.mention.expr.value += "T" + h->entry->val;
+  AttachClock(&p, h->entry->val);
+  return p;
+}
+
+void Parser::AttachDayPartAfter(Parse* p) const {
+  DateExpr& x = p->mention.expr;
+  if (x.kind != "date" || x.precision != Precision::kDay) return;
+  auto a = Find(p->te, "dpadverb");
+  if (!a) return;
+  // "الخميس مساء الجمعة": the part of the day belongs to the day after it.
+  if (Find(a->end, "relday", true) || Find(a->end, "weekday", true) ||
+      DateLike(a->end, false)) {
+    return;
+  }
+  const std::string& part = a->entry->val;
+  p->te = a->end;
+  x.kind = "datetime";
+  if (!x.value.empty()) x.value += "T" + part;
+  AttachClock(p, part);
+}
+
+void Parser::AttachClock(Parse* p, const std::string& part) const {
+  // "<part of day> <day> [،] [حوالي] [في] الساعة 7": the clock time inside
+  // that part of the day ("مساء أمس الساعة 7" = 19:00 yesterday).
+  int q = p->te;
+  if (IsComma(q)) ++q;
+  if (auto ap = Find(q, "approx")) q = ap->end;  // "حوالي الساعة 7"
+  if (InRange(q) && t_[q].s == MF("في")) ++q;
+  // TimeExpr() itself is strict: a bare number needs a day part ("7 صباحا"),
+  // an hour word without "الساعة" needs "في" and the article ("في السابعة").
+  auto t = TimeExpr(q, /*in_daypart=*/true);
+  if (!t || t->clitic_bytes != 0 || t->mention.expr.kind != "time") return;
+  const std::string& tv = t->mention.expr.value;  // "T07:00" or "T07:00:20"
+  if (tv.size() < 6 || tv[0] != 'T') return;
+  int hh = (tv[1] - '0') * 10 + (tv[2] - '0');
+  if (hh < 12 && (part == "AF" || part == "EV" || (part == "NI" && hh >= 6))) hh += 12;
+  if (part == "MO" && hh >= 12) return;  // "صباح اليوم الساعة 8 مساء": contradictory
+  p->te = t->te;
+  DateExpr& x = p->mention.expr;
+  if (!x.value.empty()) {
+    std::string clock = tv.substr(1);
+    clock[0] = static_cast<char>('0' + hh / 10);
+    clock[1] = static_cast<char>('0' + hh % 10);
+    x.value = x.value.substr(0, x.value.find('T')) + "T" + clock;
+  }
+  x.precision = Precision::kMinute;
+}
+
+int Parser::BareWeekday(int j) const {
+  if (!InRange(j) || t_[j].type != TokType::kWord) return 0;
+  auto [lo, hi] = lex_.by_first.equal_range(MF("ال") + std::string(t_[j].s));
+  for (auto it = lo; it != hi; ++it) {
+    if (it->second.cls == "weekday" && it->second.words.size() == 1) return it->second.ival;
+  }
+  return 0;
+}
+
+std::optional<Parse> Parser::SetExpr(int i) const {
+  std::optional<Parse> best;
+  if (auto h = Find(i, "set", true)) {
+    Parse p;
+    p.tb = i;
+    p.te = h->end;
+    p.clitic_bytes = h->clitic_bytes;
+    SetValue(&p, h->entry->val, Precision::kUnknown, "absolute", "set");
+    best = std::move(p);
+  }
+  // كل + (dual unit | N units) = every N units: "كل يومين" (P2D), "كل 3
+  // أشهر" (P3M), "كل ساعتين" (PT2H).
+  // كل يوم <weekday> = that weekday every week: "كل يوم جمعة" (XXXX-WXX-5).
+  auto every = Find(i, "every", true);
+  if (!every) return best;
+  int j = every->end;
   Parse p;
   p.tb = i;
-  p.te = h->end;
-  p.clitic_bytes = h->clitic_bytes;
-  SetValue(&p, h->entry->val, Precision::kUnknown, "absolute", "set");
-  return p;
+  p.clitic_bytes = every->clitic_bytes;
+  int n = 0, ne = 0;
+  std::optional<Hit> u;
+  if (Number(j, &n, &ne, false, nullptr, true) && n >= 2 && n <= 1000) {
+    u = Find(ne, "unit");
+    if (u && u->entry->val.find("/1") != std::string::npos) u.reset();  // "كل 3 يوم"
+    j = ne;
+  } else {
+    u = Find(j, "unit");
+    if (u && u->entry->val.find("/2") == std::string::npos) u.reset();
+    n = 2;
+  }
+  if (u) {
+    Unit unit = UnitFromName(u->entry->val.substr(0, u->entry->val.find('/')));
+    if (unit == Unit::kNone) return best;
+    p.te = u->end;
+    SetValue(&p, DurationValue(unit, n), Precision::kUnknown, "absolute", "set");
+  } else if (InRange(every->end) && t_[every->end].s == MF("يوم")) {
+    int k = every->end + 1;
+    int w = BareWeekday(k);
+    if (!w) return best;
+    // "أحد" and "اثنين" are also the numbers one and two: "كل يوم أحد
+    // المدنيين" is "every day one of the civilians". Then only a clause end
+    // or a clock time may follow.
+    if (Find(k, "num_cardinal") && InRange(k + 1) && t_[k + 1].type == TokType::kWord &&
+        !Find(k + 1, "hourword") && !Find(k + 1, "daypart")) {
+      return best;
+    }
+    p.te = k + 1;
+    SetValue(&p, "XXXX-WXX-" + std::to_string(w), Precision::kDay, "absolute", "set");
+  } else {
+    return best;
+  }
+  if (!best || p.te > best->te) best = std::move(p);
+  return best;
 }
 
 std::optional<Parse> Parser::MonthFirst(int i) const {
@@ -1511,7 +1760,7 @@ std::optional<Parse> Parser::MonthFirst(int i) const {
     int r = de;
     if (IsComma(r)) ++r;
     bool from_word = false;
-    if (InRange(r) && t_[r].s == MatchForm("من")) {  // "من [عام] ألف وتسعمائة..."
+    if (InRange(r) && t_[r].s == MF("من")) {  // "من [عام] ألف وتسعمائة..."
       ++r;
       int yw = 0;
       if (Word(r, "yearword", "", &yw)) r = yw;
@@ -1587,8 +1836,8 @@ std::optional<Parse> Parser::MonthFirst(int i) const {
         // Accept after a preposition cue: في / منذ / حتى / خلال / مطلع / نهاية...
         bool cue = false;
         if (InRange(i - 1) && t_[i - 1].type == TokType::kWord) {
-          static const std::vector<std::string> kCues = {MatchForm("في"), MatchForm("منذ"),
-                                                         MatchForm("حتى"), MatchForm("خلال")};
+          static const std::vector<std::string> kCues = {MF("في"), MF("منذ"),
+                                                         MF("حتى"), MF("خلال")};
           cue = std::find(kCues.begin(), kCues.end(), t_[i - 1].s) != kCues.end() ||
                 Find(i - 1, "part").has_value();
         }
@@ -1645,8 +1894,8 @@ std::optional<Parse> Parser::Numeric(int i) const {
       // "سأعود في 22-4" (I'll be back on 22 April).
       bool cue = false;
       if (InRange(i - 1) && t_[i - 1].type == TokType::kWord) {
-        static const std::vector<std::string> kCues = {MatchForm("في"), MatchForm("يوم"),
-                                                       MatchForm("بتاريخ"), MatchForm("تاريخ")};
+        static const std::vector<std::string> kCues = {MF("في"), MF("يوم"),
+                                                       MF("بتاريخ"), MF("تاريخ")};
         cue = std::find(kCues.begin(), kCues.end(), t_[i - 1].s) != kCues.end();
       }
       bool clause_end = !InRange(j) || (t_[j].type == TokType::kPunct && !IsPunct(j, "(") &&
@@ -1671,8 +1920,8 @@ std::optional<Parse> Parser::Numeric(int i) const {
       bool cue = false;
       if (InRange(i - 1) && t_[i - 1].type == TokType::kWord) {
         static const std::vector<std::string> kCues = {
-            MatchForm("في"), MatchForm("يوم"), MatchForm("بتاريخ"), MatchForm("تاريخ"),
-            MatchForm("منذ"), MatchForm("حتى")};
+            MF("في"), MF("يوم"), MF("بتاريخ"), MF("تاريخ"),
+            MF("منذ"), MF("حتى")};
         cue = std::find(kCues.begin(), kCues.end(), t_[i - 1].s) != kCues.end();
       }
       // Without a cue only an unambiguous day/month ("22/04", "4/22").
@@ -1706,7 +1955,7 @@ std::optional<Parse> Parser::YearExpr(int i) const {
   }
   int y = 0, ye = 0;
   bool hijri = false;
-  bool after_fi = InRange(i - 1) && t_[i - 1].s == MatchForm("في");
+  bool after_fi = InRange(i - 1) && t_[i - 1].s == MF("في");
   bool words = InRange(j) && t_[j].type == TokType::kWord;
   if (words && !yearword && !after_fi) return std::nullopt;
   if (!Year(j, yearword, &y, &ye, &hijri)) return std::nullopt;
@@ -1723,11 +1972,11 @@ std::optional<Parse> Parser::YearExpr(int i) const {
     bool cue = IsPunct(j, "(");
     if (InRange(i - 1) && t_[i - 1].type == TokType::kWord) {
       static const std::vector<std::string> kCues = {
-          MatchForm("في"), MatchForm("منذ"), MatchForm("حتى"), MatchForm("قبل"),
-          MatchForm("بعد"), MatchForm("خلال"), MatchForm("مطلع"), MatchForm("نهاية"),
-          MatchForm("بداية"), MatchForm("أواخر"), MatchForm("أوائل"), MatchForm("منتصف"),
-          MatchForm("عامي"), MatchForm("و"), MatchForm("من"), MatchForm("إلى"), MatchForm("بين"),
-          MatchForm("ربيع"), MatchForm("صيف"), MatchForm("خريف"), MatchForm("شتاء")};
+          MF("في"), MF("منذ"), MF("حتى"), MF("قبل"),
+          MF("بعد"), MF("خلال"), MF("مطلع"), MF("نهاية"),
+          MF("بداية"), MF("أواخر"), MF("أوائل"), MF("منتصف"),
+          MF("عامي"), MF("و"), MF("من"), MF("إلى"), MF("بين"),
+          MF("ربيع"), MF("صيف"), MF("خريف"), MF("شتاء")};
       cue = cue || std::find(kCues.begin(), kCues.end(), t_[i - 1].s) != kCues.end();
     }
     // End of text, end of line or punctuation follows: a year-like standalone
@@ -1786,7 +2035,7 @@ std::optional<Parse> Parser::WeekdayExprAt(int i) const {
   // weekday [،] date
   int q = j;
   if (IsComma(q) || IsPunct(q, "-")) ++q;
-  if (InRange(q) && t_[q].s == MatchForm("في")) ++q;
+  if (InRange(q) && t_[q].s == MF("في")) ++q;
   if (auto d = DateLike(q, false); d && d->pd.d) {
     PDate pd = d->pd;
     pd.wd = w;
@@ -1840,7 +2089,7 @@ std::optional<Parse> Parser::WeekdayExprAt(int i) const {
   int dir = 0;
   if (auto d = Find(j, "dir")) {
     dir = d->entry->val == "past" ? kPast : d->entry->val == "next" ? kNext : kThis;
-    if (t_[j].s == MatchForm("هذا") || t_[j].s == MatchForm("هذه")) dir = 0;
+    if (t_[j].s == MF("هذا") || t_[j].s == MF("هذه")) dir = 0;
     else j = d->end;
   }
   // "<weekday> الماضي/المقبل" directly after the name: the latest such day
@@ -1848,7 +2097,7 @@ std::optional<Parse> Parser::WeekdayExprAt(int i) const {
   // tomorrow, which news call أمس and غدا (see docs/dates.md).
   int week_off = dir == kThis ? 0 : INT_MIN;
   int near_dir = dir == kPast || dir == kNext ? dir : 0;
-  if (week_off == INT_MIN && InRange(j) && t_[j].s == MatchForm("من")) {
+  if (week_off == INT_MIN && InRange(j) && t_[j].s == MF("من")) {
     auto u = Find(j + 1, "unit", true);
     if (u && UnitFromName(u->entry->val.substr(0, u->entry->val.find('/'))) == Unit::kWeek) {
       if (auto d = Find(u->end, "dir")) {
@@ -1859,7 +2108,7 @@ std::optional<Parse> Parser::WeekdayExprAt(int i) const {
   }
   // "هذا يوم الجمعة", "هذا الجمعة"
   if (week_off == INT_MIN && InRange(i - 1) &&
-      (t_[i - 1].s == MatchForm("هذا") || t_[i - 1].s == MatchForm("هذه"))) {
+      (t_[i - 1].s == MF("هذا") || t_[i - 1].s == MF("هذه"))) {
     week_off = 0;
     p.tb = i - 1;
     p.clitic_bytes = 0;
@@ -1942,7 +2191,7 @@ std::optional<Parse> Parser::RelUnit(int i) const {
     j = h->end;
   }
   bool this_word = false;
-  if (InRange(j) && (t_[j].s == MatchForm("هذا") || t_[j].s == MatchForm("هذه"))) {
+  if (InRange(j) && (t_[j].s == MF("هذا") || t_[j].s == MF("هذه"))) {
     this_word = true;
     if (part.empty()) clitic = 0;
     ++j;
@@ -1962,7 +2211,7 @@ std::optional<Parse> Parser::RelUnit(int i) const {
   if (!definite && !this_word) return std::nullopt;
   int k = u->end;
   int offset = INT_MIN;
-  if (auto d = Find(k, "dir"); d && !(t_[k].s == MatchForm("هذا") || t_[k].s == MatchForm("هذه"))) {
+  if (auto d = Find(k, "dir"); d && !(t_[k].s == MF("هذا") || t_[k].s == MF("هذه"))) {
     const std::string& dv = d->entry->val;
     offset = dv == "past" ? -1 : dv == "next" ? 1 : 0;
     // "الأسبوع بعد القادم" = two weeks ahead
@@ -2014,7 +2263,7 @@ std::optional<Parse> Parser::RelUnit(int i) const {
   if (unit == Unit::kWeek && ref_) {
     int q = k;
     int dw = 0;
-    if (Word(q, "dateword", "", &dw) && t_[q].s == MatchForm("يوم")) q = dw;
+    if (Word(q, "dateword", "", &dw) && t_[q].s == MF("يوم")) q = dw;
     if (auto w = Find(q, "weekday")) {
       CivilDate d = civil::AddDays(civil::WeekStart(*ref_), 7 * offset + (w->entry->ival - 1));
       p.te = w->end;
@@ -2057,7 +2306,7 @@ std::optional<Parse> Parser::Quantity(int i) const {
     ne = j + 1;
     have_n = true;
   } else if (auto f = Find(j, "few"); f && f->entry->words.size() == 1 &&
-                                        t_[j].s != MatchForm("القليلة")) {
+                                        t_[j].s != MF("القليلة")) {
     n = f->entry->ival;
     ne = f->end;
     few = true;
@@ -2075,6 +2324,9 @@ std::optional<Parse> Parser::Quantity(int i) const {
   std::string_view uword(t_[uj].s);
   uword.remove_prefix(u->clitic_bytes);
   bool definite = uword.size() > 4 && uword.substr(0, 4) == "\xd8\xa7\xd9\x84";
+  // A number before a definite singular unit is not a count: "في 15 الساعة
+  // 8:00" is the 15th at 8:00, not fifteen hours.
+  if (have_n && definite && form == "1") return std::nullopt;
   int k = u->end;
   // Compound offsets from now: "2 سنة و1 شهر و21 أيام من الآن".
   if ((!few && !definite && form != "pl") || have_n) {
@@ -2149,16 +2401,16 @@ std::optional<Parse> Parser::Quantity(int i) const {
   // direction after the unit: "الأيام الماضية", "اليومين المقبلين"
   int dir = 0;
   if (auto d = Find(k, "dir")) {
-    if (!(t_[k].s == MatchForm("هذا") || t_[k].s == MatchForm("هذه"))) {
+    if (!(t_[k].s == MF("هذا") || t_[k].s == MF("هذه"))) {
       dir = d->entry->val == "past" ? kPast : d->entry->val == "next" ? kNext : 0;
       if (dir) k = d->end;
     }
   } else if (InRange(k)) {
     // dual forms of the direction words: الماضيين / المقبلين / القادمين
-    static const std::vector<std::string> kPastDual = {MatchForm("الماضيين"),
-                                                       MatchForm("الماضيان")};
-    static const std::vector<std::string> kNextDual = {MatchForm("المقبلين"),
-                                                       MatchForm("القادمين")};
+    static const std::vector<std::string> kPastDual = {MF("الماضيين"),
+                                                       MF("الماضيان")};
+    static const std::vector<std::string> kNextDual = {MF("المقبلين"),
+                                                       MF("القادمين")};
     if (std::find(kPastDual.begin(), kPastDual.end(), t_[k].s) != kPastDual.end()) dir = kPast, ++k;
     if (std::find(kNextDual.begin(), kNextDual.end(), t_[k].s) != kNextDual.end()) dir = kNext, ++k;
   }
@@ -2208,7 +2460,7 @@ std::optional<Parse> Parser::Quantity(int i) const {
   // الحملة": the last units of something else, not of the time before the
   // reference.
   if (prep == "last" && !dir && InRange(k) &&
-      (t_[k].s == MatchForm("من") || t_[k].s == MatchForm("في") || Find(k, "hmonth", true) ||
+      (t_[k].s == MF("من") || t_[k].s == MF("في") || Find(k, "hmonth", true) ||
        Find(k, "month", true))) {
     return std::nullopt;
   }
@@ -2256,7 +2508,7 @@ std::optional<Parse> Parser::Quantity(int i) const {
   return p;
 }
 
-std::optional<Parse> Parser::TimeExpr(int i) const {
+std::optional<Parse> Parser::TimeExpr(int i, bool in_daypart) const {
   int j = i;
   bool hourword = false;
   int clitic = 0;
@@ -2277,7 +2529,7 @@ std::optional<Parse> Parser::TimeExpr(int i) const {
     SetValue(&p, "T" + v, Precision::kMinute, "absolute", "time");
     return p;
   }
-  bool word_hour = false;
+  bool word_hour = false, need_minutes = false;
   if (InRange(j) && t_[j].type == TokType::kNum && t_[j].ndigits <= 2) {
     hour = t_[j].num;
     k = j + 1;
@@ -2298,7 +2550,16 @@ std::optional<Parse> Parser::TimeExpr(int i) const {
     }
   } else if (hourword) {
     int v = 0, e = 0;
-    if (!Number(j, &v, &e) || v < 1 || v > 12) return std::nullopt;
+    if (!Number(j, &v, &e) || v < 1 || v > 12) {
+      // "الساعة الثامنة وعشرين دقيقة": Number() read 8 + 20; the hour is the
+      // first word alone when minutes follow (checked below).
+      std::optional<Hit> o = Find(j, "num_ordinal");
+      if (!o) o = Find(j, "num_cardinal");
+      if (!o || o->entry->ival < 1 || o->entry->ival > 12) return std::nullopt;
+      v = o->entry->ival;
+      e = o->end;
+      need_minutes = true;
+    }
     hour = v;
     k = e;
     word_hour = true;
@@ -2307,8 +2568,8 @@ std::optional<Parse> Parser::TimeExpr(int i) const {
     // with the article and a day part, after a preposition: "في السابعة
     // مساء" (at seven in the evening); "السابعة" alone is too often "the
     // seventh", and "الجولة السابعة مساء" is "the seventh round, in the evening".
-    static const std::string kPreps[] = {MatchForm("في"), MatchForm("عند"), MatchForm("حتى"),
-                                         MatchForm("منذ"), MatchForm("قرابة"), MatchForm("نحو")};
+    static const std::string kPreps[] = {MF("في"), MF("عند"), MF("حتى"),
+                                         MF("منذ"), MF("قرابة"), MF("نحو")};
     if (!InRange(i - 1) || std::find(std::begin(kPreps), std::end(kPreps), t_[i - 1].s) ==
                                std::end(kPreps)) {
       return std::nullopt;
@@ -2320,7 +2581,7 @@ std::optional<Parse> Parser::TimeExpr(int i) const {
     if (w.substr(0, 4) != "\xd8\xa7\xd9\x84") return std::nullopt;  // "ال"
     int fe = e;
     if (auto f = Find(e, "clockfrac")) fe = f->end;
-    if (!Find(fe, "daypart")) return std::nullopt;
+    if (!Find(fe, "daypart") && !in_daypart) return std::nullopt;
     hour = v;
     k = e;
     word_hour = true;
@@ -2340,6 +2601,23 @@ std::optional<Parse> Parser::TimeExpr(int i) const {
       k = f->end;
     }
   }
+  // "الساعة الثامنة وعشرين دقيقة" / "الساعة 8 و 30 دقيقة": minutes in
+  // words or digits after the hour, with the minute unit.
+  if ((word_hour || hourword) && minute == 0 && second < 0 && InRange(k)) {
+    static constexpr std::string_view kWaw = "\xd9\x88";
+    int q = k, n = 0, ne = 0, cl = 0;
+    bool waw_tok = t_[q].s == kWaw;
+    if (waw_tok) ++q;
+    if (Number(q, &n, &ne, !waw_tok, &cl, true) && n >= 1 && n <= 59 &&
+        (waw_tok || (cl == 2 && t_[q].s.substr(0, 2) == kWaw))) {
+      auto u = Find(ne, "unit");
+      if (u && u->entry->val.rfind("minute/", 0) == 0) {
+        minute = n;
+        k = u->end;
+      }
+    }
+  }
+  if (need_minutes && minute == 0) return std::nullopt;
   if (hour < 0 || hour > 24 || minute > 59) return std::nullopt;
   bool today = false;
   if (auto dp = Find(k, "daypart")) {
@@ -2374,7 +2652,7 @@ void Parser::AttachDate(Parse* p) const {
   if (p->mention.expr.kind != "time") return;
   int q = p->te;
   if (IsComma(q) || IsPunct(q, "-")) ++q;
-  if (InRange(q) && (t_[q].s == MatchForm("في") || t_[q].s == MatchForm("من"))) ++q;
+  if (InRange(q) && (t_[q].s == MF("في") || t_[q].s == MF("من"))) ++q;
   std::optional<Parse> d = DateLike(q, false);
   if (auto w = WeekdayExpr(q); w && (!d || w->te > d->te)) d = w;
   if (auto r = RelDay(q); r && (!d || r->te > d->te)) d = r;
@@ -2396,7 +2674,7 @@ void Parser::AttachTime(Parse* p) const {
   if (p->mention.expr.kind != "date" || p->mention.expr.precision != Precision::kDay) return;
   int q = p->te;
   if (IsComma(q) || IsPunct(q, "-")) ++q;
-  if (InRange(q) && t_[q].s == MatchForm("في") && Find(q + 1, "hourword")) ++q;
+  if (InRange(q) && t_[q].s == MF("في") && Find(q + 1, "hourword")) ++q;
   auto t = TimeExpr(q);
   if (t && t->mention.expr.kind != "time") return;
   if (!t || t->clitic_bytes != 0) return;
@@ -2579,8 +2857,10 @@ std::optional<Parse> Parser::Range(int i) const {
 std::optional<Parse> Parser::Best(int i) const {
   // Every expression starts with a number or a lexicon word (month, weekday,
   // preposition, relative word, unit, number word ...), possibly with a
-  // clitic or the article; other tokens start nothing.
-  if (InRange(i) && t_[i].type == TokType::kWord && Hits(i, true, true).empty()) return std::nullopt;
+  // clitic or the article, or with "("; other tokens start nothing.
+  if (InRange(i) && t_[i].type == TokType::kWord && Hits(i).empty()) return std::nullopt;
+  // Of punctuation, only "(" starts an expression ("( 1948 )", a year).
+  if (InRange(i) && t_[i].type == TokType::kPunct && t_[i].s != "(") return std::nullopt;
   std::optional<Parse> best;
   auto consider = [&](std::optional<Parse> p) {
     if (!p || p->te <= p->tb) return;
@@ -2601,7 +2881,12 @@ std::optional<Parse> Parser::Best(int i) const {
   consider(SetExpr(i));
   consider(NthWeekday(i));
   consider(CompoundDuration(i));
-  if (best) AttachTime(&*best);
+  consider(DayPart(i));
+  if (best) {
+    int te = best->te;
+    AttachTime(&*best);
+    if (best->te == te) AttachDayPartAfter(&*best);
+  }
   if (auto t = TimeExpr(i); t && (!best || t->te > best->te)) {
     AttachDate(&*t);
     best = std::move(t);
@@ -2675,5 +2960,7 @@ std::vector<DateExpr> DateExtractor::Extract(std::string_view text,
   for (auto& m : Analyze(text, reference)) out.push_back(std::move(m.expr));
   return out;
 }
+
+#undef MF
 
 }  // namespace marsad

@@ -18,14 +18,17 @@
 //     months and years (الأسبوع الماضي، مطلع الشهر الجاري، العام المقبل),
 //     named months with a direction (حزيران الماضي);
 //   * durations and ranges (خلال عشرة أيام، منذ ثلاث سنوات، الأيام الخمسة
-//     الماضية، من 4 إلى 22 يناير، بين 2014 و2018), "ago" (قبل يومين).
+//     الماضية، من 4 إلى 22 يناير، بين 2014 و2018), "ago" (قبل يومين);
+//   * parts of a day (صباح اليوم، مساء أمس، الليلة الماضية) and sets (يوميا،
+//     كل يومين، كل يوم جمعة).
 //
 // Values (DateExpr::value):
 //   date      2017-11-16 | 2017-11 | 2017 | 2017-W46 | XXXX-05-31 (no year known)
 //   time      T21:11
-//   datetime  2017-11-19T21:11
+//   datetime  2017-11-19T21:11 | 2017-11-15TEV (a part of the day: MO AF EV NI)
 //   duration  P10D | P3Y | PXD (an unspecified number of days)
 //   range     (2017-11-09,2017-11-16,P7D)   start, end, length
+//   set       P1D | P2W | XXXX-WXX-5 (every Friday)
 // DateExpr::anchor: "absolute" (needs no reference), "document" (resolved
 // against the reference), "unresolved" (relative, but no reference given:
 // the value keeps X placeholders or is empty and resolved == false).

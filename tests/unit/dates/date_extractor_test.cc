@@ -336,6 +336,103 @@ TEST_F(DateExtractorTest, Ranges) {
   EXPECT_EQ(One("19-20 نوفمبر", CivilDate{2016, 11, 7}).value, "(2016-11-19,2016-11-20,P1D)");
 }
 
+TEST_F(DateExtractorTest, PartOfDayBeforeADay) {
+  // "مساء أمس" = yesterday evening
+  DateExpr d = One("وقعت الاشتباكات مساء أمس", kFri17Nov2017);
+  EXPECT_EQ(d.text, "مساء أمس");
+  EXPECT_EQ(d.value, "2017-11-16TEV");
+  EXPECT_EQ(d.kind, "datetime");
+  EXPECT_EQ(d.precision, Precision::kDay);
+  // Without a reference the day part is kept but the value is unknown.
+  DateExpr u = One("وقعت الاشتباكات مساء أمس");
+  EXPECT_EQ(u.text, "مساء أمس");
+  EXPECT_EQ(u.anchor, "unresolved");
+  EXPECT_FALSE(u.resolved);
+  // "وصباح الجمعة" = and on Friday morning (the conjunction stays outside).
+  DateExpr c = One("انسحبوا وصباح الجمعة عادوا", kFri17Nov2017);
+  EXPECT_EQ(c.text, "صباح الجمعة");
+  EXPECT_EQ(c.value, "2017-11-17TMO");
+}
+
+TEST_F(DateExtractorTest, PartOfDayAfterTheDay) {
+  // "أمس مساءً" = yesterday evening; "الخميس ليلا" = on Thursday night.
+  EXPECT_EQ(One("وصل الوفد أمس مساءً", kFri17Nov2017).value, "2017-11-16TEV");
+  EXPECT_EQ(One("قصفت الطائرات الخميس ليلا", kFri17Nov2017).value, "2017-11-16TNI");
+  // "اليوم صباحا الساعة 9" = this morning at 9.
+  EXPECT_EQ(One("بدأ الهجوم اليوم صباحا الساعة 9", kFri17Nov2017).value, "2017-11-17T09:00");
+}
+
+TEST_F(DateExtractorTest, PartOfDayWithAClockTime) {
+  // "الليلة الساعة العاشرة" = tonight at ten: 22:00
+  DateExpr d = One("يبدأ حظر التجول الليلة الساعة العاشرة", kFri17Nov2017);
+  EXPECT_EQ(d.value, "2017-11-17T22:00");
+  EXPECT_EQ(d.precision, Precision::kMinute);
+  // "فجر أمس حوالي الساعة الرابعة" = at dawn yesterday at about four;
+  // "مساء أمس في السابعة" = yesterday evening at seven.
+  EXPECT_EQ(One("بدأ الهجوم فجر أمس حوالي الساعة الرابعة", kFri17Nov2017).value,
+            "2017-11-16T04:00");
+  EXPECT_EQ(One("وصل الوفد مساء أمس في السابعة", kFri17Nov2017).value, "2017-11-16T19:00");
+  // "صباح اليوم في 7 مناطق" = this morning in 7 areas: no clock time.
+  EXPECT_EQ(One("سقطت قذائف صباح اليوم في 7 مناطق", kFri17Nov2017).value, "2017-11-17TMO");
+  // "صباح اليوم الساعة 8 مساء" (this morning at 8 pm) contradicts itself:
+  // the clock time is not merged into the morning.
+  auto v = ex_->Extract("صباح اليوم الساعة 8 مساء", kFri17Nov2017);
+  ASSERT_FALSE(v.empty());
+  EXPECT_EQ(v[0].text, "صباح اليوم");
+  EXPECT_EQ(v[0].value, "2017-11-17TMO");
+}
+
+TEST_F(DateExtractorTest, NightsThatAreNotTonight) {
+  // "الليلة الأولى" (the first night), "طوال الليلة" (all night long),
+  // "الليلة التي" (the night when) are narrative, not the reference night.
+  EXPECT_TRUE(ex_->Extract("في الليلة الأولى من الحصار", kFri17Nov2017).empty());
+  EXPECT_TRUE(ex_->Extract("استمر القصف طوال الليلة", kFri17Nov2017).empty());
+  EXPECT_TRUE(ex_->Extract("الليلة التي سقطت فيها المدينة", kFri17Nov2017).empty());
+}
+
+TEST_F(DateExtractorTest, EveryNUnitsAndEveryWeekday) {
+  // "كل ساعتين" = every two hours, "كل 5 سنوات" = every 5 years
+  EXPECT_EQ(One("تجري الانتخابات كل 5 سنوات").value, "P5Y");
+  EXPECT_EQ(One("يطلق صافرة الإنذار كل ساعتين").value, "PT2H");
+  // "كل يوم اثنين" = every Monday; "كل اثنين" alone ("every two") is not.
+  EXPECT_EQ(One("يجتمعون كل يوم اثنين").value, "XXXX-WXX-1");
+  EXPECT_TRUE(ex_->Extract("وزعت الخبز على كل اثنين من السكان", std::nullopt).empty());
+  // "كل يوم أحد المدنيين" = every day one of the civilians: a daily set only.
+  EXPECT_EQ(One("يقتل كل يوم أحد المدنيين").value, "P1D");
+}
+
+TEST_F(DateExtractorTest, PossessiveUnitOnlyAfterARestWord) {
+  // "باقي شهري" = the rest of my month; "راتب شهري" = a monthly salary.
+  DateExpr d = One("سأبقى هنا باقي شهري", kFri17Nov2017);
+  EXPECT_EQ(d.value, "(2017-11-17,2017-11-30,P13D)");
+  EXPECT_TRUE(ex_->Extract("يتقاضى راتب شهري ثابت", kFri17Nov2017).empty());
+}
+
+TEST_F(DateExtractorTest, YearInParenthesesStillStartsAnExpression) {
+  // Punctuation other than "(" starts nothing; "( 1948 )" is still a year.
+  DateExpr d = One("ولد في القدس ( 1948 ) وهاجر", kFri17Nov2017);
+  EXPECT_EQ(d.value, "1948");
+  EXPECT_TRUE(ex_->Extract("، . ! ؟ : ; - / ) «»", kFri17Nov2017).empty());
+}
+
+TEST_F(DateExtractorTest, ClockMinutesWithTheMinuteUnit) {
+  // "الساعة الثامنة وعشرين دقيقة مساء" = 8:20 pm; "الساعة 9 و 15 دقيقة" = 9:15
+  EXPECT_EQ(One("بدأ القصف الساعة الثامنة وعشرين دقيقة مساء").value, "T20:20");
+  EXPECT_EQ(One("انطلقت القافلة الساعة 9 و 15 دقيقة").value, "T09:15");
+  // Without the minute unit, "الثامنة وعشرين" is not a clock time.
+  EXPECT_TRUE(ex_->Extract("الساعة الثامنة وعشرين", std::nullopt).empty());
+}
+
+TEST_F(DateExtractorTest, NumberBeforeADefiniteSingularUnitIsNotACount) {
+  // "قتل عشرة الأسبوع الماضي" = ten were killed last week: not "ten weeks".
+  DateExpr d = One("قتل عشرة الأسبوع الماضي", kFri17Nov2017);
+  EXPECT_EQ(d.text, "الأسبوع الماضي");
+  EXPECT_EQ(d.value, "2017-W45");
+  // "طائرة 737 اليوم" = a 737 plane today: not "737 days".
+  DateExpr t = One("هبطت طائرة 737 اليوم في المطار", kFri17Nov2017);
+  EXPECT_EQ(t.text, "اليوم");
+}
+
 TEST_F(DateExtractorTest, SpansAreBytesIntoTheInputAndOrdered) {
   std::string text = "قال أمس إن الهجوم بدأ الخميس الماضي في 16 تشرين الثاني 2017";
   auto v = ex_->Extract(text, kFri17Nov2017);
