@@ -114,6 +114,10 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
     i = j;
   }
 
+  auto is_spokesman = [&](int k) {
+    std::string_view w = StripConj(toks[k].norm);
+    return w == "المتحدث" || w == "الناطق" || w == "متحدث" || w == "ناطق";
+  };
   // A noun phrase from `j` (speaker): stops at break punctuation, stop words,
   // complementizers and cues; keeps quoted names whole.
   auto phrase_at = [&](int j, int end, int limit) -> std::pair<int, int> {
@@ -137,7 +141,11 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         if (k == j && word_class(k) != 0) break;
         if (k > j && LookupCue(t) != nullptr) break;
         // A preposition glued to a word ends the speaker ("أفادت شبكات محلية بتسلم ...").
-        if (k > j && t.kind == TokenKind::kArabic && t.prefix_bytes >= 2 && t.norm != "باسم") {
+        // (Not after a spokesman: "المتحدث الرسمي للقوات المسلحة" = the
+        // official spokesman of the armed forces.)
+        const bool spokesman_of = k > j && (is_spokesman(k - 1) || (k - 1 > j && is_spokesman(k - 2) &&
+                                                                    StripConj(toks[k - 1].norm) == "الرسمي"));
+        if (k > j && t.kind == TokenKind::kArabic && t.prefix_bytes >= 2 && t.norm != "باسم" && !spokesman_of) {
           std::string_view w = StripConj(t.norm);
           size_t conj = w.size() != t.norm.size() ? 2 : 0;
           if ((w.substr(0, 2) == "ب" || w.substr(0, 2) == "ل") && t.prefix_bytes >= conj + 2) break;
@@ -180,6 +188,37 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
     return false;
   };
   auto is_source_head = [&](int k) { return source_heads_.count(std::string(StripConj(toks[k].norm))) > 0; };
+  // The token after the end of the (non-place) entity mention starting at
+  // token k, or k when no mention starts there.
+  auto entity_end = [&](int k) {
+    if (in.entities == nullptr || k >= n) return k;
+    for (const auto& ent : *in.entities) {
+      for (const auto& m : ent.mentions) {
+        if (m.span.start != toks[k].span.start) continue;
+        int j = k;
+        while (j < n && toks[j].span.start < m.span.end) ++j;
+        return j;
+      }
+    }
+    return k;
+  };
+  auto is_person = [&](int k) {
+    if (in.entities == nullptr || k >= n) return false;
+    for (const auto& ent : *in.entities) {
+      if (ent.type != "person") continue;
+      for (const auto& m : ent.mentions) {
+        if (m.span.start == toks[k].span.start) return true;
+      }
+    }
+    return false;
+  };
+  // A definite relative adjective (nisba: "العراقي"، "الأمريكية").
+  auto is_nisba = [&](int k) {
+    if (k >= n || toks[k].kind != TokenKind::kArabic) return false;
+    std::string_view w = toks[k].norm;
+    auto ends = [&](std::string_view x) { return w.size() >= x.size() && w.substr(w.size() - x.size()) == x; };
+    return w.substr(0, 4) == "ال" && w.size() > 8 && (ends("ي") || ends("يه"));
+  };
 
   std::vector<Found> found;
   int last_speaker_found = -1;  // index in `found` of the last attribution with a speaker
@@ -275,8 +314,22 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         // Strip a preposition ل glued to the speaker ("وفقا لمصادر").
         int cue_start = i > b && norm_is(i - 1, "علي") ? i - 1 : i;
         Span content;
+        // After a dateline ("حلب - 15 كانون الأول 2016 - بحسب ناشطين، قصفت
+        // ..."), a cue behind a dash opens the sentence: it covers what follows.
+        int after_dash = -1;  // the comma that ends the source phrase
+        if (cue_start > b && toks[cue_start - 1].norm == "-") {
+          for (int k = sb; k < e && k <= sb + 6; ++k) {
+            if (toks[k].norm == "،") {
+              after_dash = k;
+              break;
+            }
+            if (lex::IsBreakPunct(toks[k]) || LookupCue(toks[k]) != nullptr) break;
+          }
+        }
         if (cue_start == b) {
           content = content_from(sb);
+        } else if (after_dash >= 0) {
+          content = content_from(after_dash + 1);
         } else {
           int k = cue_start;
           while (k > b && (lex::IsBreakPunct(toks[k - 1]) || toks[k - 1].norm == "-")) --k;
@@ -398,7 +451,14 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         sb = b1;
         // Without a complementizer ("نفى التنظيم الانسحاب") the speaker must be
         // a named entity or a described source: "أعلن الخلافة" declares, it does not report.
-        if (comp < 0 && sa < sb && !is_source_head(sa) && !is_entity_span(sa, sb)) sa = sb = i + 1;
+        // "أفاد الدفاع المدني بمقتل ..." (the civil defence reported the
+        // killing of ...): أفاد with a ب complement reports, whoever speaks.
+        const bool reported_with_ba = comp < 0 && sa < sb && sb < e && sb - sa <= 4 &&
+                                      (w == "افاد" || w == "افادت") && toks[sb].kind == TokenKind::kArabic &&
+                                      toks[sb].prefix_bytes >= 2 && StripConj(toks[sb].norm).substr(0, 2) == "ب";
+        if (comp < 0 && sa < sb && !is_source_head(sa) && !is_entity_span(sa, sb) && !reported_with_ba) {
+          sa = sb = i + 1;
+        }
         if (comp < 0 && i + 3 < e && lex::IsQuote(toks[i + 1]) && lex::IsQuote(toks[i + 3])) {
           sa = sb = i + 1;  // أعلن ”الخلافة“: a quoted one-word object, declared
         }
@@ -412,7 +472,21 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
             }
           }
         }
-        if (comp < 0 && sa < sb && is_entity_span(sa, sb) && in.entities != nullptr) {
+        if (comp < 0 && sa < sb && sa + 2 < sb && norm_is(sa + 1, "باسم")) {
+          // "نفى المتحدث باسم التحالف استهداف ...": the spokesman of the body
+          // named after باسم (one mention, or one word and its nisba
+          // adjectives), then an apposed personal name; the rest is the object.
+          int k = sa + 2;
+          int mention_end = entity_end(k);
+          if (mention_end > k) {
+            k = mention_end;
+          } else {
+            ++k;
+            while (k < sb && is_nisba(k)) ++k;
+          }
+          if (k < sb && entity_end(k) > k && is_person(k)) k = entity_end(k);
+          sb = std::min(sb, k);
+        } else if (comp < 0 && sa < sb && is_entity_span(sa, sb) && in.entities != nullptr) {
           // Cut the speaker at the end of the entity mention.
           for (const auto& ent : *in.entities) {
             for (const auto& m : ent.mentions) {
@@ -498,6 +572,28 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         }
       }
     }
+  }
+  // The writer's comment after a comma ends reported content: "، وهو ما ينفيه
+  // التحالف" (which the coalition denies) is not the quoted speaker's. Only
+  // with a speech verb: "، وهو ما أدى إلى ..." may still be the speaker's.
+  std::vector<int32_t> comments;  // byte offsets of such commas, in order
+  for (int k = 0; k + 3 < n; ++k) {
+    if (toks[k].norm != "،" || toks[k + 2].norm != "ما") continue;
+    std::string_view w1 = StripConj(toks[k + 1].norm);
+    if (!((w1 == "هو" || w1 == "هي") && toks[k + 1].norm != w1)) continue;
+    std::string verb = toks[k + 3].norm;
+    for (std::string_view suffix : {"ها", "ه"}) {
+      if (verb.size() > suffix.size() + 4 && verb.compare(verb.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        verb.resize(verb.size() - suffix.size());
+        break;
+      }
+    }
+    auto cue = cues_.find(verb);
+    if (cue != cues_.end() && cue->second.kind == CueKind::kVerb) comments.push_back(toks[k].span.start);
+  }
+  for (auto& f : found) {
+    auto it = std::lower_bound(comments.begin(), comments.end(), f.a.span.start);
+    if (it != comments.end() && *it < f.a.span.end) f.a.span.end = *it;
   }
   // Trim trailing spaces and punctuation of content spans.
   for (auto& f : found) {

@@ -115,7 +115,12 @@ void TokenKeys(std::string_view norm, std::vector<KeyCandidate>* out) {
     std::string k = (*out)[i].key;
     for (std::string_view s : kSuffixes) {
       if (!EndsWith(k, s) || Letters(k) < Letters(s) + 2) continue;
-      out->push_back({k.substr(0, k.size() - s.size()), (*out)[i].proclitic, std::string(s)});
+      std::string stem = k.substr(0, k.size() - s.size());
+      // A feminine noun writes its ة as ت before a suffix: سيطرتها = سيطرة + ها.
+      if (EndsWith(stem, "ت") && Letters(stem) >= 3) {
+        out->push_back({stem.substr(0, stem.size() - std::string("ت").size()) + "ه", (*out)[i].proclitic, std::string(s)});
+      }
+      out->push_back({std::move(stem), (*out)[i].proclitic, std::string(s)});
       break;
     }
   }

@@ -47,7 +47,8 @@ struct KeyCandidate {
 
 // Candidate keys of an Arabic word in matching form, most literal first:
 // the word; without و/ف; then without one of ب ل ك س ال بال لل كال; then
-// without a pronoun suffix (ها هم هما هن كم نا ه). Every key keeps at least
+// without a pronoun suffix (ها هم هما هن كم نا ه; a stem ending in ت is also
+// tried with ة first: سيطرتها -> سيطره + ها). Every key keeps at least
 // two letters. Non-Arabic words give just the word.
 void TokenKeys(std::string_view norm, std::vector<KeyCandidate>* out);
 

@@ -44,6 +44,17 @@ std::string_view StripConj(std::string_view norm) {
   return norm;
 }
 
+// The stem of a relative adjective in matching form: the article and the
+// feminine ending removed ("التركية" -> "تركي"); "" when `norm` is not
+// shaped like a nisba (ending in ي / يه).
+std::string NisbaStem(std::string_view norm) {
+  std::string_view w = StripConj(norm);
+  if (StartsWith(w, "ال")) w.remove_prefix(4);
+  if (EndsWith(w, "يه")) w.remove_suffix(2);
+  if (!EndsWith(w, "ي") || w.size() < 6) return "";
+  return std::string(w);
+}
+
 using E_ = EventExtractor;
 const std::pair<const char*, uint32_t> kClassNames[] = {
     {"negation", E_::kNegation},     {"attempt", E_::kAttempt},   {"future", E_::kFutureCue},
@@ -61,7 +72,9 @@ uint32_t ClassBits(const std::string& name) {
       {"qualifier", E::kQualifier},   {"blocker", E::kBlocker},   {"force", E::kForce},
       {"munition", E::kMunition},     {"background", E::kBackground}, {"stop", E::kStop},
       {"placenoun", E::kPlaceNoun},   {"was", E::kWas},           {"demonstrative", E::kDemonstrative},
-      {"reference", E::kReference},   {"violent", E::kViolent},   {"agentive", E::kAgentive}};
+      {"reference", E::kReference},   {"violent", E::kViolent},   {"agentive", E::kAgentive},
+      {"hedge", E::kHedge},           {"notrigger", E::kNotTrigger}, {"warning", E::kWarning},
+      {"figurative", E::kFigurative}};
   for (const auto& [n, b] : kNames) {
     if (name == n) return b;
   }
@@ -116,6 +129,9 @@ StatusOr<std::shared_ptr<const EventExtractor>> EventExtractor::Load(const std::
       else if (need == "force") t.needs_force = true;
       else if (need == "ala") t.needs_ala = true;
       else if (need == "violent") t.needs_violent = true;
+      else if (need == "gen:target") t.genitive_target = true;
+      else if (need == "intrans") t.intransitive = true;
+      else if (need == "speaker") t.speaker_acts = true;
       else if (StartsWith(need, "obj:")) {
         std::string list = need.substr(4);
         size_t start = 0;
@@ -183,6 +199,12 @@ StatusOr<std::shared_ptr<const EventExtractor>> EventExtractor::Load(const std::
     if (r.size() < 3) continue;
     ex->numbers_[lex::Key(r[0])] = {std::atof(r[1].c_str()), r[2] == "vague"};
   }
+  rows.clear();
+  MARSAD_RETURN_IF_ERROR(lex::ReadTsv(dir + "nisba.tsv", &rows));
+  for (const auto& r : rows) {
+    if (r.size() < 2) return DataError("events/nisba.tsv: expected 2+ columns");
+    ex->nisba_[NisbaStem(lex::Key(r[0]))] = r[1];
+  }
   return std::shared_ptr<const EventExtractor>(ex);
 }
 
@@ -219,6 +241,15 @@ class EventExtractorImpl {
     return bits;
   }
   bool Is(int i, uint32_t cls) const { return (Ctx(i) & cls) != 0; }
+  // Today, yesterday, a weekday: words between a verb and its arguments.
+  bool IsTimeWord(int k) const {
+    static const std::string_view kWords[] = {"اليوم", "امس", "الخميس", "الجمعه", "السبت", "الاحد",
+                                              "الاثنين", "الثلاثاء", "الاربعاء", "رسميا"};
+    for (auto w : kWords) {
+      if (NormIs(k, w)) return true;
+    }
+    return false;
+  }
   bool NormIs(int i, std::string_view w) const {
     return i >= 0 && i < n_ && StripConj(toks_[i].norm) == w;
   }
@@ -301,8 +332,97 @@ class EventExtractorImpl {
     Match m;
     return Lookup(i, &m);
   }
+  // A trigger that can head an event: not a noun after a blocker ("طائرات
+  // مسيرة" = drones, "معركة تحرير" = a named battle), which stays inside
+  // the phrase it belongs to.
+  bool IsEventWord(int i) const {
+    Match m;
+    if (i < 0 || i >= n_ || !Lookup(i, &m)) return false;
+    return ex_.triggers_[m.trigger].pos != E::Pos::kNoun || !IsAnyKey(i - 1, E::kBlocker);
+  }
   Phrase NounPhrase(int j, int end, int limit) const;
   EventArg MakeArg(const std::string& role, const Phrase& p) const;
+  // A definite relative adjective ("التركي"، "الروسية") outside any entity
+  // mention: it modifies a noun and is never an argument by itself.
+  bool IsNisbaToken(int k) const {
+    if (k < 0 || k >= n_ || toks_[k].kind != TokenKind::kArabic || entity_of_[k] >= 0) return false;
+    std::string_view w = StripConj(toks_[k].norm);
+    if (!StartsWith(w, "ال") || w.size() <= 8 || !(EndsWith(w, "ي") || EndsWith(w, "يه"))) return false;
+    // The written word ends in ي or ية: not ى, which the matching form also
+    // writes ي (المستشفى "the hospital" is no adjective).
+    std::string_view raw = body_.substr(toks_[k].span.start, toks_[k].span.end - toks_[k].span.start);
+    while (raw.size() >= 2 && static_cast<unsigned char>(raw[raw.size() - 2]) == 0xD9 &&
+           static_cast<unsigned char>(raw.back()) >= 0x8B && static_cast<unsigned char>(raw.back()) <= 0x92) {
+      raw.remove_suffix(2);  // trailing harakat and shadda (U+064B..U+0652)
+    }
+    return EndsWith(raw, "ي") || EndsWith(raw, "ية") || EndsWith(raw, "يه");
+  }
+  bool LoneNisba(const Phrase& p) const { return p.ok() && p.b - p.a == 1 && IsNisbaToken(p.a); }
+  // The country a nisba names (data/events/nisba.tsv) as an argument, when listed.
+  std::optional<EventArg> NisbaArg(const std::string& role, int k) const {
+    auto it = ex_.nisba_.find(NisbaStem(toks_[k].norm));
+    if (it == ex_.nisba_.end()) return std::nullopt;
+    EventArg arg = MakeArg(role, Phrase{k, k + 1, -1});
+    arg.entity_id = it->second;
+    return arg;
+  }
+  // A phrase that opens with the conjunction و ("وفصائل موالية لها"): the
+  // argument without it.
+  EventArg ConjunctArg(const std::string& role, Phrase p) const {
+    // A definite conjunct keeps its definite modifiers only: "وأغلب الدول
+    // الغربية أبرز تنظيم" ends before the indefinite "أبرز" (a predicate).
+    for (int k = p.a + 1; k < p.b; ++k) {
+      if (toks_[k].kind == TokenKind::kArabic && entity_of_[k] < 0 && !StartsWith(toks_[k].norm, "ال") &&
+          StartsWith(toks_[k - 1].norm, "ال") && !Is(k, E::kStop) && !GluedPrep(k) && !NormIs(k, "لها") &&
+          !NormIs(k, "له") && !NormIs(k, "لهم")) {  // (not "الموالين لها": loyal to it)
+        p.b = k;
+        break;
+      }
+    }
+    EventArg arg = MakeArg(role, p);
+    if (toks_[p.a].prefix_bytes >= 2 && StartsWith(arg.text, "و")) {
+      size_t skip = 2;  // و, then its vowel marks (U+064B..U+0652)
+      while (skip + 1 < arg.text.size() && static_cast<unsigned char>(arg.text[skip]) == 0xD9 &&
+             static_cast<unsigned char>(arg.text[skip + 1]) >= 0x8B &&
+             static_cast<unsigned char>(arg.text[skip + 1]) <= 0x92) {
+        skip += 2;
+      }
+      arg.text.erase(0, skip);
+      arg.span.start += static_cast<int32_t>(skip);
+    }
+    return arg;
+  }
+  // The speaker whose reported content opens at token `k` ("قالت قوات سوريا
+  // الديمقراطية إنها انتزعت ...": the pronoun of إنها is the speaker), as an
+  // actor; nullopt when no attribution opens there.
+  std::optional<EventArg> SpeakerAt(int k) const {
+    if (in_.attributions == nullptr || k < 0 || k >= n_) return std::nullopt;
+    for (const auto& a : *in_.attributions) {
+      if (a.cue == "outlet" || a.cue == "wire" || a.speaker.empty() || a.span.start != toks_[k].span.start) continue;
+      EventArg arg;
+      arg.role = "actor";
+      arg.text = a.speaker_text;
+      arg.entity_id = a.speaker != a.speaker_text ? a.speaker : "";
+      arg.span = a.cue_span;
+      size_t pos = body_.rfind(a.speaker_text, a.span.start);
+      if (pos != std::string_view::npos && pos + a.speaker_text.size() <= static_cast<size_t>(a.span.start)) {
+        arg.span = {static_cast<int32_t>(pos), static_cast<int32_t>(pos + a.speaker_text.size())};
+      }
+      return arg;
+    }
+    return std::nullopt;
+  }
+  // A word after و that is shaped like a past verb in -ت ("ورفعت العلم" = and
+  // raised the flag), not like a noun (feminine plurals end in -ات): a
+  // coordinated clause, not a coordinated argument.
+  bool VerbShaped(int k) const {
+    std::string_view w = StripConj(toks_[k].norm);
+    return EndsWith(w, "ت") && !EndsWith(w, "ات") && w.size() <= 10;
+  }
+  bool OpensWithConj(int k) const {
+    return k >= 0 && k < n_ && toks_[k].kind == TokenKind::kArabic && toks_[k].prefix_bytes >= 2 &&
+           StartsWith(toks_[k].norm, "و") && StripConj(toks_[k].norm).size() != toks_[k].norm.size();
+  }
   bool IsPlacePhrase(const Phrase& p) const;
   // A number at token i: value, vague, and the index after it.
   bool NumberAt(int i, double* value, bool* vague, int* next) const;
@@ -313,7 +433,9 @@ class EventExtractorImpl {
   std::vector<std::string> Features(int sb, int se, const std::vector<Event>& events, size_t first) const;
   // Drops the gated events of the sentence below their type's threshold.
   void Gate(const std::vector<std::string>& features, std::vector<Event>* events, size_t first) const;
-  Phrase PreSubject(int i, int sb, std::vector<Quantity>* quantities) const;
+  // The subject before verb `i`; coordinated subjects after the first go to
+  // `conjuncts` when given ("القوات التركية وفصائل موالية لها").
+  Phrase PreSubject(int i, int sb, std::vector<Quantity>* quantities, std::vector<Phrase>* conjuncts = nullptr) const;
 
   const EventExtractor& ex_;
   const EventInput& in_;
@@ -347,6 +469,7 @@ const std::vector<EventExtractorImpl::KeyHit>& EventExtractorImpl::KeyHits(const
 bool EventExtractorImpl::LookupUncached(int i, Match* m) const {
   const Token& t = toks_[i];
   if (t.kind != TokenKind::kArabic) return false;
+  if (Is(i, E::kNotTrigger)) return false;
   for (const KeyHit& k : KeyHits(t.norm)) {
     const std::vector<E::FormRef>& refs = *k.refs;
     // A preposition or the article in front means a noun reading; verbs take
@@ -370,6 +493,9 @@ bool EventExtractorImpl::LookupUncached(int i, Match* m) const {
       const auto& tr = ex_.triggers_[f.trigger];
       bool verbal = tr.pos == E::Pos::kVerb || tr.pos == E::Pos::kPassive;
       if (verbal && (nominal_prefix || !verb_ok)) continue;
+      // An intransitive verb carries no object pronoun: "سيطرتها" is "its
+      // control", not "controlled it".
+      if (verbal && tr.intransitive && !k.enclitic.empty()) continue;
       if (verbal && (pro == "س" || pro == "ل") && !(f.flags & E::kPresent)) continue;
       if (!verbal && pro == "س") continue;
       if (!verbal && !k.enclitic.empty() && k.enclitic != "ه" && k.enclitic != "ها" && k.enclitic != "هم") continue;
@@ -422,7 +548,7 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
       if (lex::IsBreakPunct(t) || t.kind == TokenKind::kNumber) break;
       if (t.kind != TokenKind::kArabic && t.kind != TokenKind::kLatin) break;
       if (Is(k, E::kStop) || IsStopWithPronoun(k)) break;
-      if (k > j && (IsTriggerToken(k) || Is(k, E::kLight))) break;
+      if (k > j && (IsEventWord(k) || Is(k, E::kLight))) break;
       if (k > j) {  // a count starts a new phrase ("نشرت الحركة لواءين")
         Quantity q;
         int nx = 0;
@@ -587,7 +713,8 @@ bool EventExtractorImpl::QuantityAt(int i, int end, Quantity* q, int* next) cons
 
 // The subject written before verb `i` (subject-verb order), bounded on the
 // left by a complementizer, كان, a light verb or the clause start.
-EventExtractorImpl::Phrase EventExtractorImpl::PreSubject(int i, int sb, std::vector<Quantity>* quantities) const {
+EventExtractorImpl::Phrase EventExtractorImpl::PreSubject(int i, int sb, std::vector<Quantity>* quantities,
+                                                          std::vector<Phrase>* conjuncts) const {
   Phrase pre;
   int v = i;
   if (NormIs(v - 1, "قد") || NormIs(v - 1, "لقد")) --v;
@@ -599,8 +726,18 @@ EventExtractorImpl::Phrase EventExtractorImpl::PreSubject(int i, int sb, std::ve
     const Token& t = toks_[a - 1];
     if (lex::IsBreakPunct(t) && t.norm != "(" && t.norm != ")") break;
     std::string_view w = StripConj(t.norm);
+    if (t.norm == "فيما" || w == "فيما" || w == "بينما" || w == "حيث" || w == "كما" || w == "ثم" ||
+        w == "لكن" || w == "حتي" || w == "عندما" || w == "بعدما" || w == "اذ") {
+      break;  // a clause linker ("فيما لقي ..." = while ... met)
+    }
     if (w == "ان" || w == "بان" || w == "انه" || Is(a - 1, E::kWas) || w == "تكون" || w == "يكون" ||
-        Is(a - 1, E::kLight) || Is(a - 1, E::kNegation) || (a - 1 > sb && IsTriggerToken(a - 1))) break;
+        Is(a - 1, E::kLight) || Is(a - 1, E::kNegation) || (a - 1 > sb && IsEventWord(a - 1))) break;
+    // A count with ب is a means ("بعشر طائرات مسيرة استهدفت" = with ten
+    // drones that targeted): the subject starts after it.
+    double value = 0;
+    bool vague = false;
+    int nx = 0;
+    if (GluedPrep(a - 1) && StartsWith(StripConj(t.norm), "ب") && NumberAt(a - 1, &value, &vague, &nx)) break;
     --a;
   }
   // Keep the phrase up to a preposition of place ("... في مدينة البوكمال").
@@ -608,9 +745,41 @@ EventExtractorImpl::Phrase EventExtractorImpl::PreSubject(int i, int sb, std::ve
   while (b < end && !(NormIs(b, "في") || NormIs(b, "خلال") || NormIs(b, "امس") || NormIs(b, "اليوم"))) ++b;
   while (a < b && (lex::IsQuote(toks_[a]) || toks_[a].kind == TokenKind::kPunct)) ++a;
   while (b > a && (lex::IsQuote(toks_[b - 1]) || toks_[b - 1].kind == TokenKind::kPunct)) --b;
+  // A hedge or a relative clause ends the subject: "طائرات حربية يعتقد أنها
+  // تابعة لقوات حفتر" (warplanes believed to belong to Haftar's forces) are
+  // warplanes; whose they are is a guess, not the actor.
+  for (int k = a + 1; k < b; ++k) {
+    if (Is(k, E::kHedge) || NormIs(k, "الذي") || NormIs(k, "التي") || NormIs(k, "الذين") || NormIs(k, "انها") ||
+        NormIs(k, "انه") || NormIs(k, "انهم")) {
+      b = k;
+      break;
+    }
+  }
+  while (b > a && (lex::IsQuote(toks_[b - 1]) || toks_[b - 1].kind == TokenKind::kPunct)) --b;
   int words = 0;
   for (int k = a; k < b; ++k) words += toks_[k].kind == TokenKind::kArabic;
   if (a >= b || words > 8 || words == 0) return pre;
+  // Coordinated subjects: "القوات التركية وفصائل موالية لها" = the Turkish
+  // forces and allied factions, two actors (a conjunction inside a name,
+  // "حركة أحرار الشام الإسلامية والجيش الحر" as one mention, is kept).
+  std::vector<int> cuts;
+  for (int k = a + 1; k < b; ++k) {
+    // (Not before a lone nisba: "الطائرات الروسية والسورية" coordinates adjectives.)
+    if (OpensWithConj(k) && !VerbShaped(k) && (entity_of_[k] < 0 || entity_of_[k] != entity_of_[k - 1]) &&
+        !(IsNisbaToken(k) && (k + 1 == b || OpensWithConj(k + 1)))) {
+      cuts.push_back(k);
+    }
+  }
+  if (!cuts.empty()) {
+    for (size_t c = 0; c < cuts.size() && conjuncts != nullptr; ++c) {
+      Phrase cp{cuts[c], c + 1 < cuts.size() ? cuts[c + 1] : b, -1};
+      for (int k = cp.a; k < cp.b && cp.entity < 0; ++k) {
+        if (entity_of_[k] >= 0 && !IsPlacePhrase(Phrase{k, k + 1, entity_of_[k]})) cp.entity = entity_of_[k];
+      }
+      conjuncts->push_back(cp);
+    }
+    b = cuts[0];
+  }
   pre.a = a;
   pre.b = b;
   for (int k = a; k < b && pre.entity < 0; ++k) {
@@ -653,7 +822,10 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   // Constraints on the following words.
   if (!tr.needs_obj.empty()) {
     bool ok = false;
-    for (int k = i + 1; k <= i + 2 && k < se; ++k) {
+    // Within two words, or four when the subject comes between ("لقي عدد من
+    // المدنيين حتفهم" = a number of civilians met their death).
+    for (int k = i + 1; k <= i + 4 && k < se && !Break(k); ++k) {
+      if (k > i + 2 && IsTriggerToken(k)) break;
       std::string_view w = StripConj(toks_[k].norm);
       for (const auto& o : tr.needs_obj) {
         if (w == o || toks_[k].norm == o || (StartsWith(w, "ال") && w.substr(4) == o) ||
@@ -713,6 +885,21 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   if (prev_words(3, E::kAttempt) >= 0) status = "attempted";
   if ((m.flags & E::kFuture) || prev_words(3, E::kFutureCue) >= 0 || NormIs(i - 1, "سوف")) status = "future";
   if (NormIs(i + 1, "القادمه") || NormIs(i + 1, "المقبله") || NormIs(i + 1, "المستقبليه")) status = "future";
+  // A warning or threat earlier in the clause: "حذر ... من الاستمرار في إطلاق
+  // الصواريخ" (warned against continuing to fire rockets) is not a firing.
+  for (int k = i - 1; k >= sb && k >= i - 12 && !Break(k); --k) {
+    if (Is(k, E::kWarning)) {
+      status = "future";
+      break;
+    }
+  }
+  // A violent verb with a figurative object ("يفجر أزمة" = sparks a crisis,
+  // "هاجم ... تصريحات" = attacked ... statements) is no event.
+  if (verbal && tr.type == "ASSAULT") {
+    for (int k = i + 1; k < se && k <= i + 4 && !Break(k); ++k) {
+      if (Is(k, E::kFigurative)) return std::nullopt;
+    }
+  }
   bool subjected_support = false;
   // Purpose: "للسيطرة على"، "من أجل تحرير"، "بهدف السيطرة": the goal, not a fact.
   if (!verbal && (pro == "ل" || pro == "لل" || StartsWith(pro, "ل"))) {
@@ -771,16 +958,64 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
   }
 
+  // A circumstantial participle of the sentence's speaker: "قال المتحدث إن
+  // ...، متهما تركيا بتقديم دعم" (accusing Turkey of providing support). The
+  // actor is that speaker, the target the phrase up to the ب complement,
+  // which is required (without it متهم is "the accused").
+  if (tr.speaker_acts) {
+    // After a comma, bare ("، متهما"), with a phrase before the ب complement:
+    // "المتهمين بقتل" (the accused of killing) and "الحكومة متهمة بالفساد"
+    // (is accused of corruption) describe, they do not accuse.
+    if (in_.attributions == nullptr || !pro.empty() || i == sb || toks_[i - 1].norm != "،" || GluedPrep(i + 1)) {
+      return std::nullopt;
+    }
+    int ba = -1;
+    for (int k = i + 2; k < se && k <= i + 7 && !Break(k); ++k) {
+      if (GluedPrep(k) && StartsWith(StripConj(toks_[k].norm), "ب")) {
+        ba = k;
+        break;
+      }
+    }
+    const Attribution* speaker = nullptr;
+    for (const auto& a : *in_.attributions) {
+      if (a.cue == "outlet" || a.cue == "wire" || a.speaker.empty()) continue;
+      if (a.cue_span.start < ev.evidence.start || a.cue_span.end > toks_[i].span.start) continue;
+      if (speaker == nullptr || a.cue_span.start > speaker->cue_span.start) speaker = &a;
+    }
+    if (ba < 0 || speaker == nullptr) return std::nullopt;
+    Phrase target{i + 1, ba, -1};
+    for (int k = target.a; k < target.b && target.entity < 0; ++k) target.entity = entity_of_[k];
+    EventArg actor;
+    actor.role = "actor";
+    actor.text = speaker->speaker_text;
+    actor.entity_id = speaker->speaker != speaker->speaker_text ? speaker->speaker : "";
+    actor.span = speaker->cue_span;
+    size_t pos = body_.rfind(speaker->speaker_text, toks_[i].span.start);
+    if (pos != std::string_view::npos && static_cast<int32_t>(pos) >= ev.evidence.start) {
+      actor.span = {static_cast<int32_t>(pos), static_cast<int32_t>(pos + speaker->speaker_text.size())};
+    }
+    ev.actors.push_back(std::move(actor));
+    ev.targets.push_back(MakeArg("target", target));
+    ev.negated = negated;
+    ev.status = status;
+    ev.background = background;
+    ev.confidence = std::clamp(confidence + (target.entity >= 0 ? 0.05 : 0.0), 0.05, 0.95);
+    return ev;
+  }
+
   // ---- Support for nouns ----
   int light_at = -1;
   bool support = verbal || tr.pos == E::Pos::kAdverb || subjected_support;
   bool content_head = false;  // the noun opens reported content: "نفى التنظيم الانسحاب"
+  int announced_by = -1;      // the أعلن whose object the noun is ("أعلنت X سيطرتها")
   if (!verbal) {
     // An earlier mention ("هذا الهجوم") is not a new event.
     if (Is(i - 1, E::kDemonstrative)) return std::nullopt;
     for (int k = i - 1; k >= sb && k >= i - 10; --k) {
       if (Break(k) && toks_[k].norm != "،") break;
       if (IsAnyKey(k, E::kLight) && !Is(k, E::kReference)) { light_at = k; break; }
+      // Inside a name ("التحالف بقيادة الولايات المتحدة"): keep looking.
+      if (entity_of_[k] >= 0 || NormIs(k, "بقياده")) continue;
       if (NormIs(k, "اليوم") || NormIs(k, "امس") || toks_[k].norm == "،" || NormIs(k, "الخميس") ||
           NormIs(k, "الجمعه") || NormIs(k, "السبت") || NormIs(k, "الاحد") || NormIs(k, "الاثنين") ||
           NormIs(k, "الثلاثاء") || NormIs(k, "الاربعاء")) continue;
@@ -810,10 +1045,33 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     if (in_.attributions != nullptr) {
       for (const auto& a : *in_.attributions) {
         if (a.cue == "outlet" || a.cue == "wire") continue;
-        if (a.span.start == toks_[i].span.start ||
-            (i > sb && NormIs(i - 1, "عن") && a.span.start == toks_[i - 1].span.start)) {
+        // The content opens with the noun, after عن or a time word: "أعلن
+        // رئيس الوزراء الاثنين تحرير مدينة الموصل" (announced on Monday the
+        // liberation of Mosul).
+        int j = i;
+        while (j > sb && j > i - 4 && (IsTimeWord(j - 1) || toks_[j - 1].norm == "،" || NormIs(j - 1, "عن")) &&
+               toks_[j - 1].span.start >= a.span.start) {
+          --j;
+        }
+        if (a.span.start == toks_[i].span.start || a.span.start == toks_[j].span.start) {
           support = true;
           content_head = true;
+        }
+      }
+    }
+    // "أعلنت الميليشيات ...، أمس الأحد، سيطرتها على مدينة البوكمال": a noun
+    // with a possessive pronoun as the object of أعلن (announced its control)
+    // is the announced event, also when the announcer is no named source.
+    // (Control only: "أعلن احتجاجه" is an objection, "أعلن انسحابه من
+    // الانتخابات" leaves a race.)
+    if (!support && !m.enclitic.empty() && tr.type == "TAKE_CONTROL") {
+      for (int k = i - 1; k >= sb && k >= i - 12; --k) {
+        if ((Break(k) && toks_[k].norm != "،") || IsTriggerToken(k)) break;
+        std::string_view w = StripConj(toks_[k].norm);
+        if (w == "اعلن" || w == "اعلنت" || w == "اعلنوا" || w == "يعلن" || w == "تعلن") {
+          announced_by = k;
+          support = true;
+          break;
         }
       }
     }
@@ -863,7 +1121,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         }
       }
       const bool ala = w == "علي" || w == "ضد";
-      const bool into = w == "الي" || w == "داخل";
+      const bool into = w == "الي" || w == "داخل" || w == "باتجاه";  // باتجاه: towards (a missile's aim)
       const bool in = w == "في";
       const bool from = w == "من";
       if (!(ala || into || in || from)) continue;
@@ -881,6 +1139,16 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         if (!control) set_place(p);
       } else if (from) {
         if (control || tr.type == "WITHDRAW") set_place(p);
+        // "تحرير مدينة الموصل من قبضة تنظيم داعش": the named force a place is
+        // taken from is the target of the capture.
+        if (control && !IsPlacePhrase(p) && p.entity >= 0 && in_.entities != nullptr) {
+          const std::string& type = (*in_.entities)[p.entity].type;
+          if (type == "armed_group" || type == "state_force") {
+            Phrase named = p;  // the mention itself, not "قبضة" (the grip of)
+            while (named.a < named.b && entity_of_[named.a] != p.entity) ++named.a;
+            if (named.ok()) targets.push_back(MakeArg("target", named));
+          }
+        }
       }
       j = p.b - 1;
     }
@@ -897,7 +1165,8 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
 
   if (verbal) {
     // Subject before the verb: "أن مجهولين اغتالوا", "قوات الأسد قد سيطرت".
-    Phrase pre = passive ? Phrase{} : PreSubject(i, sb, &quantities);
+    std::vector<Phrase> pre_conjuncts;
+    Phrase pre = passive ? Phrase{} : PreSubject(i, sb, &quantities, &pre_conjuncts);
     // Words between the verb and its arguments: commas, today, weekdays.
     int s = i + 1;
     while (s < se && (toks_[s].norm == "،" || NormIs(s, "اليوم") || NormIs(s, "امس") || NormIs(s, "الخميس") ||
@@ -913,7 +1182,13 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
                                  (m.flags & E::kPluralForm);
     // An object pronoun on the verb ("يحتلونها", "استهدفته") is its object.
     const bool pronoun_object = !m.enclitic.empty();
-    if (pre.ok()) actors.push_back(MakeArg("actor", pre));
+    if (pre.ok()) {
+      actors.push_back(MakeArg("actor", pre));
+      for (const Phrase& c : pre_conjuncts) actors.push_back(ConjunctArg("actor", c));
+    } else if (!passive && (NormIs(i - 1, "انه") || NormIs(i - 1, "انها") || NormIs(i - 1, "انهم"))) {
+      // "قالت الوزارة إنها ...": the speaker is the subject.
+      if (auto speaker = SpeakerAt(i - 1)) actors.push_back(std::move(*speaker));
+    }
     auto take_object = [&](const Phrase& p) {
       if (pronoun_object) return;
       if (control && IsPlacePhrase(p)) set_place(p);
@@ -954,10 +1229,38 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
                tr.needs_obj.empty()) {
       Phrase p1 = NounPhrase(s, right_end, 6);
       if (p1.ok()) {
+        const size_t targets_before = targets.size();
+        // An indefinite accusative ("طفلا" = a child, with tanween alef) right
+        // after the verb is its object; the subject is in the verb ("بعد أن
+        // قتل طفلا" = after he killed a child).
+        const std::string_view head = StripConj(toks_[p1.a].norm);
+        const bool accusative = p1.entity < 0 && entity_of_[p1.a] < 0 && !StartsWith(head, "ال") &&
+                                EndsWith(head, "ا") && head.size() >= 8 && !Is(p1.a, E::kForce);
         if (passive) targets.push_back(MakeArg("target", p1));
-        else if (pre.ok() || pronoun_subject) take_object(p1);
+        else if (pre.ok() || pronoun_subject || accusative) take_object(p1);
         else actors.push_back(MakeArg("actor", p1));
         k = p1.b;
+        // A coordinated object: "استهدفت مصفاتي بقيق وخريص" (targeted the
+        // Abqaiq and Khurais refineries).
+        if (targets.size() > targets_before && k < right_end && OpensWithConj(k) && !IsTriggerToken(k) &&
+            !Is(k, E::kStop) && !IsNisbaToken(k) && !VerbShaped(k)) {
+          Phrase c = NounPhrase(k, right_end, 6);
+          if (c.ok()) {
+            targets.push_back(ConjunctArg("target", c));
+            k = c.b;
+          }
+        }
+        // A coordinated subject: "سيطرت القوات التركية وفصائل موالية لها على
+        // ..." (the Turkish forces and allied factions took ...). Not for
+        // killings, where "قتل القائد ونائبه" may be the passive's victims.
+        if (!pre.ok() && !pronoun_subject && !passive && !victim_type && k < right_end && OpensWithConj(k) &&
+            !IsTriggerToken(k) && !Is(k, E::kStop) && !IsNisbaToken(k) && !VerbShaped(k)) {
+          Phrase c = NounPhrase(k, right_end, 6);
+          if (c.ok()) {
+            actors.push_back(ConjunctArg("actor", c));
+            k = c.b;
+          }
+        }
         // The object after the subject (verb-subject-object).
         if (!pre.ok() && !pronoun_subject && !passive) {
           int o = k;
@@ -986,8 +1289,35 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       }
     } else if (tr.needs_obj.size() > 0) {
       k = s + 1;  // the required object word ("أطلق النار")
+      // "لقي عدد من المدنيين حتفهم": the subject between the verb and its
+      // fixed object is who died.
+      int o = s;
+      while (o < right_end && o < s + 4 && !Break(o)) {
+        std::string_view w = StripConj(toks_[o].norm);
+        bool is_obj = false;
+        for (const auto& x : tr.needs_obj) is_obj |= w == x;
+        if (is_obj) break;
+        ++o;
+      }
+      if (victim_type && o > s && o < right_end && !Is(s, E::kStop)) {
+        Phrase p{s, o, -1};
+        for (int j = s; j < o && p.entity < 0; ++j) p.entity = entity_of_[j];
+        targets.push_back(MakeArg("target", p));
+        k = o + 1;
+      }
     }
     scan_args(k, right_end);
+    // "مئات المدنيين قتلوا في الضربات" (hundreds of civilians were killed in
+    // the strikes): a killing verb after its subject and without an object
+    // is the unvocalized passive (قُتلوا); the subject is the victim.
+    if (victim_type && !passive && pre.ok() && targets.empty() && !pronoun_object &&
+        (s >= right_end || Break(s) || Is(s, E::kStop) || GluedPrep(s) || IsTimeWord(s))) {
+      for (auto& a : actors) {
+        a.role = "target";
+        targets.push_back(std::move(a));
+      }
+      actors.clear();
+    }
     // Unvocalized قتل is also the passive قُتل: "قتل القائد في غارة" (the
     // commander was killed in a raid). A clause-initial killing verb with one
     // noun phrase, no object and a cause (في / ب / جراء / إثر + an attack or
@@ -1009,6 +1339,18 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   } else {
     int s = i + 1;
     for (int q = 0; q < 2 && s < right_end && Is(s, E::kQualifier); ++q) ++s;
+    // A definite noun has no genitive: the definite words after it are its
+    // adjectives ("السيطرة الكاملة" = full control, "القصف التركي" = the
+    // Turkish shelling, whose nisba names the acting country).
+    if (EndsWith(m.proclitic, "ال") || EndsWith(m.proclitic, "لل")) {
+      while (s < right_end && toks_[s].kind == TokenKind::kArabic && entity_of_[s] < 0 &&
+             StartsWith(toks_[s].norm, "ال") && !Is(s, E::kStop) && !IsTriggerToken(s)) {
+        if (!victim_type && IsNisbaToken(s)) {
+          if (auto arg = NisbaArg("actor", s)) actors.push_back(std::move(*arg));
+        }
+        ++s;
+      }
+    }
     if (s < right_end) {
       Match m2;
       if (Lookup(s, &m2) && ex_.triggers_[m2.trigger].type == tr.type) ++s;  // استعادة السيطرة
@@ -1046,11 +1388,25 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       // The genitive must be definite or a name from its first word ("حضر
       // قائد ..." after a noun is a new clause, not a genitive).
       bool definite = p.ok() && (entity_of_[p.a] >= 0 || StartsWith(StripConj(toks_[p.a].norm), "ال"));
-      if (p.ok() && definite) {
-        if (victim_type) targets.push_back(MakeArg("target", p));
+      if (p.ok() && definite && LoneNisba(p) && !victim_type) {
+        // "القصف التركي" (the Turkish shelling): the nisba names the acting
+        // country when listed; it is never an actor by its own text.
+        if (auto arg = NisbaArg("actor", p.a)) actors.push_back(std::move(*arg));
+        k = p.b;
+      } else if (p.ok() && definite) {
+        if (tr.genitive_target) {
+          targets.push_back(MakeArg("target", p));  // "استهداف المطار": the airport is hit, and where
+          set_place(p);
+        } else if (victim_type) targets.push_back(MakeArg("target", p));
         else if (IsPlacePhrase(p)) set_place(p);
         else actors.push_back(MakeArg("actor", p));
         k = p.b;
+        // "استعادة التنظيم سيطرته على المدينة" (the group's retaking of its
+        // control over the city): the second noun of the type is the same event.
+        Match m2;
+        int k2 = k;
+        while (k2 < right_end && lex::IsQuote(toks_[k2])) ++k2;
+        if (k2 < right_end && Lookup(k2, &m2) && ex_.triggers_[m2.trigger].type == tr.type) k = k2 + 1;
       }
     } else if (s < right_end && GluedPrep(s)) {
       k = s;
@@ -1062,8 +1418,11 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         int e2 = light_at + 1;
         while (e2 < i && !Is(e2, E::kStop) && toks_[e2].norm != "،") ++e2;
         Phrase p = NounPhrase(light_at + 1, e2, 6);
+        std::optional<EventArg> speaker;
         if (p.ok() && p.b <= i) {
           actors.push_back(MakeArg("actor", p));
+        } else if (NormIs(light_at - 1, "انها") || NormIs(light_at - 1, "انه") || NormIs(light_at - 1, "انهم")) {
+          if ((speaker = SpeakerAt(light_at - 1))) actors.push_back(std::move(*speaker));
         } else {
           Phrase pre = PreSubject(light_at, sb, nullptr);
           if (pre.ok()) actors.push_back(MakeArg("actor", pre));
@@ -1080,14 +1439,26 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       Phrase p = NounPhrase(i + 2, right, 4);
       if (p.ok()) targets.push_back(MakeArg("target", p));
     }
+    if (actors.empty() && announced_by >= 0) {
+      Phrase p = NounPhrase(announced_by + 1, i, 6);
+      if (p.ok()) actors.push_back(MakeArg("actor", p));
+    }
     // A pronoun suffix ("دخولها") or reported content without a genitive
     // ("نفى التنظيم الانسحاب"): the speaker's own action.
     if (actors.empty() && !victim_type && (!m.enclitic.empty() || content_head) && in_.attributions != nullptr) {
       for (const auto& a : *in_.attributions) {
         if (a.cue == "outlet" || a.cue == "wire" || a.speaker.empty()) continue;
         if (m.enclitic.empty() && a.stance != "denies") continue;
+        // The content opens with the noun, perhaps after a time word and
+        // commas: "أعلنت قوات الوفاق، الاثنين، سيطرتها على قاعدة الوطية".
+        int j = i;
+        while (j > sb && j > i - 4 && (IsTimeWord(j - 1) || toks_[j - 1].norm == "،" || NormIs(j - 1, "عن")) &&
+               toks_[j - 1].span.start >= a.span.start) {
+          --j;
+        }
         if (a.span.start <= toks_[i].span.start && toks_[i].span.end <= a.span.end &&
-            a.span.start >= ev.evidence.start && toks_[i].span.start - a.span.start <= 4) {
+            a.span.start >= ev.evidence.start && (toks_[i].span.start - a.span.start <= 4 ||
+                                                   a.span.start == toks_[j].span.start)) {
           EventArg arg;
           arg.role = "actor";
           arg.text = a.speaker_text;
@@ -1097,6 +1468,15 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
           if (pos != std::string_view::npos && static_cast<int32_t>(pos) >= ev.evidence.start) {
             arg.span = {static_cast<int32_t>(pos), static_cast<int32_t>(pos + a.speaker_text.size())};
           }
+          // A spokesman speaks for the body named after باسم: "نفى المتحدث
+          // باسم التحالف استهداف ..." denies that the coalition targeted.
+          for (int k = sb; k + 1 < i; ++k) {
+            if (toks_[k].span.start < arg.span.start || toks_[k].span.end > arg.span.end) continue;
+            if (!NormIs(k, "باسم")) continue;
+            Phrase body = NounPhrase(k + 1, i, 6);
+            if (body.ok()) arg = MakeArg("actor", body);
+            break;
+          }
           actors.push_back(arg);
           break;
         }
@@ -1104,6 +1484,13 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
     if (!support && !victim_type && tr.type != "ASSAULT" && !actors.empty() && place) {
       support = true;  // "استعادة مسلحي التنظيم السيطرة على هذه المدينة"
+    }
+    // A withdrawal of a named force from a place, told in passing ("بعد
+    // انسحاب وحدات حماية الشعب منها" = after the YPG withdrew from it): the
+    // named actor and the place it left make it a fact, not a label.
+    if (!support && tr.type == "WITHDRAW" && !actors.empty() && !actors[0].entity_id.empty() &&
+        (place || NormIs(k, "منها") || NormIs(k, "منه"))) {
+      support = true;
     }
     if (!support) return std::nullopt;
   }
@@ -1150,6 +1537,9 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
   }
 
+  // A denial happens where its speaker is, which the sentence does not say; a
+  // place in the denied content belongs to the denied event.
+  if (tr.type == "DENY" || tr.type == "ACCUSE") place.reset();
   if (tr.needs_place && !place) return std::nullopt;
   // A protest noun made an occurrence by a light verb is reported as such even
   // without a named participant ("اندلعت مظاهرات" = demonstrations broke out,

@@ -68,7 +68,7 @@ struct EventInput {
 
 class EventExtractor {
  public:
-  // Loads <data_dir>/events/{triggers,context,units,numbers}.tsv and, when
+  // Loads <data_dir>/events/{triggers,context,units,numbers,nisba}.tsv and, when
   // `model_path` is not empty, the sentence gate from that file (a missing,
   // stale or corrupt model is an error, not a silent fallback). Without a
   // model nothing is gated: this is what the engine uses (docs/events.md, "The
@@ -96,6 +96,9 @@ class EventExtractor {
     std::string lemma;
     Pos pos = Pos::kVerb;
     bool needs_place = false, needs_force = false, needs_ala = false, needs_violent = false;
+    bool genitive_target = false;
+    bool intransitive = false;     // a verb that takes no object pronoun (سيطر على)
+    bool speaker_acts = false;     // a participle of the speaker: "متهما X بـ" (accusing X of)  // a noun whose genitive is its object (استهداف المدنيين)
     std::vector<std::string> needs_obj;  // matching forms
   };
   // Flags of a surface form.
@@ -110,7 +113,8 @@ class EventExtractor {
     kHypothetical = 1u << 4, kLight = 1u << 5, kQualifier = 1u << 6, kBlocker = 1u << 7,
     kForce = 1u << 8, kMunition = 1u << 9, kBackground = 1u << 10, kStop = 1u << 11,
     kPlaceNoun = 1u << 12, kWas = 1u << 13, kDemonstrative = 1u << 14, kReference = 1u << 15,
-    kViolent = 1u << 16, kAgentive = 1u << 17,
+    kViolent = 1u << 16, kAgentive = 1u << 17, kHedge = 1u << 18, kNotTrigger = 1u << 19,
+    kWarning = 1u << 20, kFigurative = 1u << 21,
   };
 
   const std::vector<Trigger>& triggers() const { return triggers_; }
@@ -125,6 +129,7 @@ class EventExtractor {
   std::unordered_map<std::string, uint32_t> context_;
   std::unordered_map<std::string, std::string> units_;
   std::unordered_map<std::string, std::pair<double, bool>> numbers_;  // value, vague
+  std::unordered_map<std::string, std::string> nisba_;  // nisba stem (تركي) -> country id
 };
 
 // Type names of the ontology, in documentation order.

@@ -1,6 +1,7 @@
 // Unit tests of AttributionFinder on sentences written for these tests
 // (not taken from any corpus). Each Arabic literal carries a gloss.
 #include "marsad/attribute/attribution_finder.h"
+#include "marsad/attribute/lexicon.h"
 
 #include <gtest/gtest.h>
 
@@ -117,6 +118,55 @@ TEST_F(AttributionFinderTest, NotSpeech) {
   EXPECT_TRUE(Find("وأعلن ”الخلافة“ على الأراضي التي احتلها.").empty());
   // "A unit affiliated with the army." (تابعة = affiliated, not "went on")
   EXPECT_TRUE(Find("وحدة تابعة للجيش في المدينة.").empty());
+}
+
+TEST_F(AttributionFinderTest, SpokesmanSpeakerEndsWithTheBodyHeSpeaksFor) {
+  // "The spokesman of the police denied the arrest of the journalists":
+  // without a complementizer the speaker is "المتحدث باسم الشرطة".
+  auto a = Find("ونفى المتحدث باسم الشرطة اعتقال الصحفيين.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "المتحدث باسم الشرطة");
+  EXPECT_EQ(a[0].stance, "denies");
+  EXPECT_EQ(Content(a[0]), "اعتقال الصحفيين.");
+  // "The official spokesman of the army said that ...": ل after the spokesman
+  // does not end the speaker.
+  a = Find("وقال المتحدث الرسمي للجيش إن الوحدات تقدمت.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "المتحدث الرسمي للجيش");
+}
+
+TEST_F(AttributionFinderTest, WritersCommentEndsTheContent) {
+  // "Activists said that the planes shelled the market, which the government
+  // denied": the comment after the comma is not the activists'.
+  auto a = Find("وقال ناشطون إن الطائرات قصفت السوق، وهو ما نفته الحكومة.");
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(Content(a[0]), "إن الطائرات قصفت السوق");
+  // "..., which led to the death of ten": without a speech verb the clause
+  // may be the speaker's own words, and stays in the content.
+  a = Find("وقال ناشطون إن الطائرات قصفت السوق، وهو ما أدى إلى مقتل عشرة.");
+  ASSERT_FALSE(a.empty());
+  EXPECT_NE(Content(a[0]).find("مقتل"), std::string::npos);
+}
+
+TEST_F(AttributionFinderTest, ReportedWithBaAndCueBehindADateline) {
+  // "The civil defence reported the death of four people" (أفاد ... بـ).
+  auto a = Find("وأفاد الدفاع المدني بمقتل أربعة أشخاص.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "الدفاع المدني");
+  // "Idlib - according to activists, the planes shelled the town": the cue
+  // behind the dateline's dash covers what follows the comma.
+  a = Find("إدلب - بحسب ناشطين، قصفت الطائرات البلدة.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(Content(a[0]), "قصفت الطائرات البلدة.");
+}
+
+TEST(LexiconTest, FeminineNounBeforeAPronounSuffix) {
+  // سيطرتها (its control) = سيطرة + ها: the key with ة comes first.
+  std::vector<lex::KeyCandidate> keys;
+  lex::TokenKeys(lex::Key("سيطرتها"), &keys);
+  bool found = false;
+  for (const auto& k : keys) found |= k.key == lex::Key("سيطرة") && k.enclitic == "ها";
+  EXPECT_TRUE(found);
 }
 
 TEST(AttributionChainTest, OutletAndWireAreTheOuterLinks) {
