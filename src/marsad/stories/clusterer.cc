@@ -115,6 +115,14 @@ DocFeatures ExtractFeatures(const Document& doc, int64_t id, const MinHasher& ha
   return f;
 }
 
+namespace {
+double CentroidNorm(const std::unordered_map<std::string, double>& centroid) {
+  double n = 0;
+  for (const auto& [t, w] : centroid) n += w * w;
+  return std::sqrt(n);
+}
+}  // namespace
+
 ClustererOptions ClustererOptions::ForGranularity(const std::string& granularity) {
   ClustererOptions o;
   if (granularity == "event") {
@@ -158,8 +166,22 @@ std::vector<std::pair<std::string, double>> StoryClusterer::Vector(const DocFeat
   return v;
 }
 
+StoryClusterer::DocWeights StoryClusterer::Weights(const DocFeatures& doc) const {
+  DocWeights w;
+  auto fill = [&](const std::vector<std::string>& ids, std::vector<double>* out, double* total) {
+    out->reserve(ids.size());
+    for (const auto& id : ids) {
+      out->push_back(std::max(0.1, Idf(kEntityKey + id)));
+      *total += out->back();
+    }
+  };
+  fill(doc.entities, &w.entities, &w.entities_total);
+  fill(doc.places, &w.places, &w.places_total);
+  return w;
+}
+
 double StoryClusterer::Score(const DocFeatures& doc, const std::vector<std::pair<std::string, double>>& vec,
-                             const Story& s) const {
+                             const DocWeights& weights, const Story& s) const {
   // Date factor.
   double date_factor = 1.0;
   if (doc.day != kNoDay && s.first_day != kNoDay) {
@@ -170,9 +192,8 @@ double StoryClusterer::Score(const DocFeatures& doc, const std::vector<std::pair
     date_factor = 1.0 - 0.5 * static_cast<double>(gap) / std::max(1, options_.window_days);
   }
   // Cosine with the centroid.
-  double dot = 0, cnorm = 0;
-  for (const auto& [t, w] : s.centroid) cnorm += w * w;
-  cnorm = std::sqrt(cnorm);
+  double dot = 0;
+  const double cnorm = s.centroid_norm;
   if (cnorm > 0) {
     for (const auto& [t, w] : vec) {
       auto it = s.centroid.find(t);
@@ -180,28 +201,37 @@ double StoryClusterer::Score(const DocFeatures& doc, const std::vector<std::pair
     }
     dot /= cnorm;
   }
-  auto share = [&](const std::vector<std::string>& ids, const std::unordered_map<std::string, int>& in) {
-    double total = 0, shared = 0;
-    for (const auto& id : ids) {
-      double w = std::max(0.1, Idf(kEntityKey + id));
-      total += w;
-      if (in.count(id)) shared += w;
-    }
+  // How characteristic a feature is of the story: the share of its member
+  // documents that carry it, counted in full from a third of them up. A
+  // feature one member of a large story mentions in passing must not pull
+  // every document naming it into that story (without this a story that has
+  // grown broad matches everything: every entity, place and type is "in" it).
+  const int members = std::max(s.members, 1);
+  auto presence = [&](const std::unordered_map<std::string, int>& in, const std::string& id) {
+    auto it = in.find(id);
+    if (it == in.end()) return 0.0;
+    return std::min(1.0, 3.0 * static_cast<double>(it->second) / static_cast<double>(members));
+  };
+  auto share = [&](const std::vector<std::string>& ids, const std::vector<double>& w, double total,
+                   const std::unordered_map<std::string, int>& in) {
+    double shared = 0;
+    for (size_t i = 0; i < ids.size(); ++i) shared += w[i] * presence(in, ids[i]);
     return total > 0 ? shared / total : 0.0;
   };
+  const double ents = share(doc.entities, weights.entities, weights.entities_total, s.entities);
+  const double places = share(doc.places, weights.places, weights.places_total, s.places);
   double types = 0;
   if (!doc.event_types.empty()) {
-    int n = 0;
-    for (const auto& t : doc.event_types) n += s.types.count(t) ? 1 : 0;
-    types = static_cast<double>(n) / static_cast<double>(doc.event_types.size());
+    double n = 0;
+    for (const auto& t : doc.event_types) n += presence(s.types, t);
+    types = n / static_cast<double>(doc.event_types.size());
   }
-  double main = !doc.main_place.empty() && s.main_places.count(doc.main_place) ? 1.0 : 0.0;
-  double score = 0.35 * dot + 0.25 * share(doc.entities, s.entities) + 0.15 * share(doc.places, s.places) +
-                 0.10 * types + 0.15 * main;
-  if (std::getenv("MARSAD_STORIES_DEBUG")) {
-    std::fprintf(stderr, "stories: doc %lld vs story: cos %.3f ent %.3f place %.3f types %.3f main %.0f date %.2f -> %.3f\n",
-                 static_cast<long long>(doc.id), dot, share(doc.entities, s.entities), share(doc.places, s.places),
-                 types, main, date_factor, score * date_factor);
+  double main = doc.main_place.empty() ? 0.0 : presence(s.main_places, doc.main_place);
+  double score = 0.35 * dot + 0.25 * ents + 0.15 * places + 0.10 * types + 0.15 * main;
+  static const bool debug = std::getenv("MARSAD_STORIES_DEBUG") != nullptr;
+  if (debug) {
+    std::fprintf(stderr, "stories: doc %lld vs story: cos %.3f ent %.3f place %.3f types %.3f main %.2f date %.2f -> %.3f\n",
+                 static_cast<long long>(doc.id), dot, ents, places, types, main, date_factor, score * date_factor);
   }
   return score * date_factor;
 }
@@ -218,6 +248,7 @@ void StoryClusterer::Join(const std::string& id, const DocFeatures& doc,
                           const std::vector<std::pair<std::string, double>>& vec) {
   Story& s = stories_[id];
   ++s.docs;
+  ++s.members;
   for (const auto& [t, w] : vec) s.centroid[t] += w;
   if (s.centroid.size() > 2 * kCentroidTerms) {
     std::vector<std::pair<std::string, double>> all(s.centroid.begin(), s.centroid.end());
@@ -226,6 +257,7 @@ void StoryClusterer::Join(const std::string& id, const DocFeatures& doc,
     all.resize(kCentroidTerms);
     s.centroid = std::unordered_map<std::string, double>(all.begin(), all.end());
   }
+  s.centroid_norm = CentroidNorm(s.centroid);
   for (const auto& e : doc.entities) {
     ++s.entities[e];
     Post("e:" + e, id);
@@ -287,13 +319,13 @@ Assignment StoryClusterer::Add(const DocFeatures& doc) {
   }
   auto vec = Vector(doc);
   // Candidates through the inverted index.
-  std::unordered_set<std::string> candidates;
+  std::unordered_map<std::string, int> shared_keys;  // candidate story -> keys it shares
   auto collect = [&](const std::string& key) {
     auto it = postings_.find(key);
     if (it == postings_.end()) return;
     const auto& list = it->second;
     size_t from = list.size() > kMaxPostings ? list.size() - kMaxPostings : 0;
-    for (size_t i = from; i < list.size(); ++i) candidates.insert(list[i]);
+    for (size_t i = from; i < list.size(); ++i) ++shared_keys[list[i]];
   };
   for (const auto& e : doc.entities) collect("e:" + e);
   for (const auto& p : doc.places) collect("p:" + p);
@@ -304,12 +336,23 @@ Assignment StoryClusterer::Add(const DocFeatures& doc) {
                       [](const auto& x, const auto& y) { return x.second > y.second; });
     for (size_t i = 0; i < k; ++i) collect("t:" + top[i].first);
   }
+  // Score the candidates that share the most keys with the document (all of
+  // them when there are few): a story sharing one common key rarely wins, and
+  // scoring hundreds of them per document made bulk ingest quadratic-looking.
+  std::vector<std::pair<int, std::string>> ranked;
+  ranked.reserve(shared_keys.size());
+  for (auto& [story, n] : shared_keys) ranked.emplace_back(-n, story);
+  if (ranked.size() > kMaxScored) {
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(kMaxScored), ranked.end());
+    ranked.resize(kMaxScored);
+  }
+  const DocWeights weights = Weights(doc);
   std::string best;
   double best_score = 0;
-  for (const auto& c : candidates) {
+  for (const auto& [unused, c] : ranked) {
     auto it = stories_.find(c);
     if (it == stories_.end()) continue;
-    double s = Score(doc, vec, it->second);
+    double s = Score(doc, vec, weights, it->second);
     if (s > best_score || (s == best_score && !best.empty() && c < best)) {
       best = c;
       best_score = s;
@@ -368,6 +411,7 @@ nlohmann::json StoryClusterer::StoryState(const std::string& story) const {
   j["first_day"] = s.first_day == kNoDay ? nlohmann::json() : nlohmann::json(s.first_day);
   j["last_day"] = s.last_day == kNoDay ? nlohmann::json() : nlohmann::json(s.last_day);
   j["docs"] = s.docs;
+  j["members"] = s.members;
   return j;
 }
 
@@ -375,6 +419,7 @@ void StoryClusterer::RestoreStory(const std::string& story, const nlohmann::json
   Story s;
   try {
     s.centroid = j.value("centroid", std::unordered_map<std::string, double>{});
+    s.centroid_norm = CentroidNorm(s.centroid);
     s.entities = j.value("entities", std::unordered_map<std::string, int>{});
     s.places = j.value("places", std::unordered_map<std::string, int>{});
     s.types = j.value("types", std::unordered_map<std::string, int>{});
@@ -382,6 +427,7 @@ void StoryClusterer::RestoreStory(const std::string& story, const nlohmann::json
     if (j.contains("first_day") && j["first_day"].is_number()) s.first_day = j["first_day"].get<int32_t>();
     if (j.contains("last_day") && j["last_day"].is_number()) s.last_day = j["last_day"].get<int32_t>();
     s.docs = j.value("docs", 0);
+    s.members = j.value("members", s.docs);
   } catch (const nlohmann::json::exception&) {
     // A damaged state restores as an empty story; new documents can still join by entities.
   }

@@ -6,13 +6,17 @@
 //
 // A new document is compared only with candidate stories found through an
 // inverted index (its KB entities, places and its rarest terms; the latest
-// kMaxPostings stories per key), never with all stories, so one Add costs the
-// same at 100 documents or 100,000. Score (docs/stories.md):
+// kMaxPostings stories per key; of those, the kMaxScored sharing the most
+// keys), never with all stories, so one Add costs the same at 100 documents
+// or 100,000. Score (docs/stories.md):
 //   0.35 * cosine(tf-idf of stems, story centroid)
 // + 0.25 * weighted share of the document's non-place entities in the story
 // + 0.15 * weighted share of its places in the story
 // + 0.10 * share of its event types in the story
 // + 0.15 if its main place (most salient) is a main place of the story
+// where "in the story" counts in proportion to the share of the story's
+// members that carry the feature (in full from a third of them up), so a
+// broad story does not become an attractor for every document.
 // times a date factor (1 inside the story's date range, falling to 0.5 at
 // the window's edge, 0 beyond). The best story at or above the join threshold
 // wins; otherwise the document starts a story, linked to the best candidate
@@ -107,6 +111,7 @@ class StoryClusterer {
   static constexpr size_t kMaxPostings = 32;
   static constexpr size_t kCentroidTerms = 120;
   static constexpr size_t kKeyTerms = 6;
+  static constexpr size_t kMaxScored = 64;  // candidates scored per document
 
  private:
   struct Story {
@@ -114,11 +119,20 @@ class StoryClusterer {
     std::unordered_map<std::string, int> entities, places, types, main_places;
     int32_t first_day = kNoDay, last_day = kNoDay;
     int docs = 0;
+    int members = 0;  // documents that joined on their own (copies not counted)
+    double centroid_norm = 0;  // kept with the centroid
+  };
+  // What Score needs of a document that does not depend on the story,
+  // computed once per Add rather than once per candidate.
+  struct DocWeights {
+    std::vector<double> entities, places;  // IDF weights, parallel to DocFeatures
+    double entities_total = 0, places_total = 0;
   };
   double Idf(const std::string& term) const;
   std::vector<std::pair<std::string, double>> Vector(const DocFeatures& doc) const;
+  DocWeights Weights(const DocFeatures& doc) const;
   double Score(const DocFeatures& doc, const std::vector<std::pair<std::string, double>>& vec,
-               const Story& s) const;
+               const DocWeights& weights, const Story& s) const;
   void Join(const std::string& id, const DocFeatures& doc,
             const std::vector<std::pair<std::string, double>>& vec);
   void Post(const std::string& key, const std::string& story);
