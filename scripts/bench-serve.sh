@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load test of `marsad serve` with wrk (not part of CI; prints figures).
-#   1. builds a store of N synthetic articles (default 100000): sentences of
-#      examples/corpus recombined at random (never the seeds), random outlets
-#      and dates, then runs story clustering on it;
+#   1. builds a store of N synthetic articles (default 100000) made by
+#      scripts/synth-corpus.py (team-written templates over knowledge-base
+#      places and actors: events each told by 1-7 outlets, so tens of
+#      thousands of stories), ingested with story clustering;
 #   2. starts `marsad serve` (rate limit off) and runs wrk from a second
 #      process on loopback against the story and search endpoints, with the
 #      response cache off (every request computed) and on (default).
@@ -30,69 +31,47 @@ trap cleanup EXIT
 DB=${MARSAD_BENCH_DB:-$WORK/bench.db}
 
 if [ ! -f "$DB" ]; then
-  echo "bench-serve: generating $N synthetic articles from examples/corpus"
-  python3 - "$N" "$WORK/synthetic.jsonl" <<'PY'
-import glob, json, random, re, sys
-n, out = int(sys.argv[1]), sys.argv[2]
-rng = random.Random(20171119)
-texts = []
-for path in sorted(glob.glob("examples/corpus/*.txt")):
-    raw = open(path, "rb").read()
-    try:
-        texts.append(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        texts.append(raw.decode("cp1256", errors="replace"))
-for line in open("examples/corpus/wire_items.jsonl", encoding="utf-8"):
-    line = line.strip()
-    if line:
-        texts.append(json.loads(line).get("text", ""))
-sentences = []
-for t in texts:
-    for s in re.split(r"(?<=[.!؟])\s+|\n+", t):
-        s = s.strip()
-        if len(s) >= 30 and not s.startswith(("http", "www")):
-            sentences.append(s)
-outlets = [l.split("\t")[0] for l in open("data/outlets.tsv", encoding="utf-8")
-           if l.strip() and not l.startswith("#")][1:40]
-with open(out, "w", encoding="utf-8") as f:
-    for i in range(n):
-        k = rng.randint(3, 8)
-        body = rng.sample(sentences, min(k, len(sentences)))
-        paras = ["\n".join(body[j:j + 2]) for j in range(0, len(body), 2)]
-        y, m, d = rng.randint(2017, 2020), rng.randint(1, 12), rng.randint(1, 28)
-        f.write(json.dumps({"title": body[0][:90], "outlet": rng.choice(outlets),
-                            "published": f"{y}-{m:02d}-{d:02d}", "text": "\n\n".join(paras)},
-                           ensure_ascii=False) + "\n")
-print(f"{n} articles from {len(sentences)} sentences", file=sys.stderr)
-PY
+  echo "bench-serve: generating $N synthetic articles (scripts/synth-corpus.py)"
+  python3 scripts/synth-corpus.py "$N" "$WORK/synthetic.jsonl"
   /usr/bin/time -f "bench-serve: ingest %e s, %M KB max RSS" "$BIN" --quiet --db "$DB" ingest "$WORK/synthetic.jsonl" | tail -1
   /usr/bin/time -f "bench-serve: stories %e s, %M KB max RSS" "$BIN" --quiet --db "$DB" stories --limit 1 >/dev/null
 fi
 ls -la "$DB" | awk '{print "bench-serve: store " $5/1048576 " MiB"}'
 
-# URL lists: search queries (corpus words, single and pairs, with facets)
-# and stories (list pages and the 50 largest stories).
+# URL lists: search queries (names, common words, pairs, facet filters)
+# and stories (list pages and 2,000 random stories): enough distinct URLs
+# that the response cache, when on, does not hold the whole workload at once.
 python3 - "$DB" "$WORK" <<'PY'
 import json, random, re, sqlite3, sys, urllib.parse
 db, work = sys.argv[1], sys.argv[2]
 rng = random.Random(7)
 con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-words = set()
-for (body,) in con.execute("SELECT body FROM documents LIMIT 300"):
-    for w in re.findall(r"[\u0621-\u064A]{4,}", body):
-        words.add(w)
-words = sorted(words)
-rng.shuffle(words)
-qs = words[:150] + [f"{a} {b}" for a, b in zip(words[150:200], words[200:250])]
+def col(sql):
+    try:
+        return [r[0] for r in con.execute(sql)]
+    except sqlite3.Error as e:
+        print(f"bench-serve: {e}", file=sys.stderr)
+        return []
+# Queries as analysts type them: place and actor names (rare to common), common
+# words of war news (in a large share of documents), pairs, and facet filters.
+places = col("SELECT name_ar FROM entities WHERE type IN ('place','country') AND name_ar <> '' ORDER BY id")
+actors = col("SELECT name_ar FROM entities WHERE type NOT IN ('place','country') AND name_ar <> '' ORDER BY id")
+outlets = col("SELECT DISTINCT outlet_id FROM documents WHERE outlet_id IS NOT NULL ORDER BY 1")
+common = ["قصف", "اشتباكات", "مقتل", "حصار", "مظاهرة", "غارات", "المدنيين", "القوات", "هجوم", "انسحاب"]
+rng.shuffle(places)
+rng.shuffle(actors)
+qs = [urllib.parse.quote(q) for q in places[110:] + actors[50:] + common]
+qs += [urllib.parse.quote(f"{a} {b}") for a, b in zip(common, places[80:90])]
+qs += [urllib.parse.quote(q) + "&outlet=" + rng.choice(outlets) for q in places[90:110] if outlets]
+qs += [urllib.parse.quote(q) + "&from=2015-01-01&to=2016-12-31" for q in common[:5] + actors[40:50]]
 with open(f"{work}/search.txt", "w") as f:
     for q in qs:
-        f.write("/api/search?q=" + urllib.parse.quote(q) + "\n")
-try:
-    ids = [r[0] for r in con.execute("SELECT id FROM stories ORDER BY rowid LIMIT 50")]
-except sqlite3.Error:
-    ids = []
+        f.write("/api/search?q=" + q + "\n")
+ids = col("SELECT id FROM stories ORDER BY id")
+rng.shuffle(ids)
+ids = ids[:2000]
 with open(f"{work}/stories.txt", "w") as f:
-    for off in range(0, 200, 50):
+    for off in range(0, 500, 50):
         f.write(f"/api/stories?limit=50&offset={off}\n")
     for i in ids:
         f.write("/api/stories/" + urllib.parse.quote(str(i)) + "\n")
@@ -113,7 +92,7 @@ LUA
 
 run() {  # name cache_mb urls
   local name=$1 cache=$2 urls=$3
-  "$BIN" --db "$DB" serve --port 0 --rate 0 --threads 8 --cache-mb "$cache" >"$WORK/serve.log" 2>&1 &
+  "$BIN" --db "$DB" serve --port 0 --rate 0 --cache-mb "$cache" >"$WORK/serve.log" 2>&1 &
   SERVER_PID=$!
   local port=
   for _ in $(seq 1 100); do

@@ -25,7 +25,7 @@ struct ServeArgs {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string assets;
-  int threads = 8;
+  int threads = 32;
   std::string write_token;
   std::string write_token_env;
   double rate = 200;
@@ -110,7 +110,7 @@ void Setup(CLI::App& app, marsad::cli::VerbContext& ctx) {
       ->check(CLI::Range(0, 65535));
   cmd->add_option("--assets", args->assets,
                   "Folder of the built web UI (default $MARSAD_WEB, else web/dist of the source tree)");
-  cmd->add_option("--threads", args->threads, "Request workers (default 8)")->check(CLI::Range(1, 256));
+  cmd->add_option("--threads", args->threads, "Request workers (default 32): each open keep-alive connection holds one, so keep it above the number of concurrent clients")->check(CLI::Range(1, 256));
   cmd->add_option("--write-token", args->write_token,
                   "Enable POST /api/articles for requests with 'Authorization: Bearer TOKEN'");
   cmd->add_option("--write-token-env", args->write_token_env,

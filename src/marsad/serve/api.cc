@@ -926,10 +926,23 @@ ApiResponse Api::Impl::Search(Session& s, const Params& p) {
   }
   if (!hq.error().empty()) Fail(400, "bad_query", "search failed: " + hq.error());
   json out = {{"query", query}, {"match", *match}, {"limit", limit}, {"offset", offset}, {"hits", hits}};
-  constexpr int64_t kFacetCap = 5000;
-  Stmt cq(s, "SELECT count(*) FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid " +
-                 filters);
-  bind(cq);
+  // Facets are counted over the first kFacetCap matches (reported as
+  // "facets_over"): exact for most queries, a sample for a word that is in a
+  // large share of the archive, where counting all would cost more than the
+  // facets are worth.
+  constexpr int64_t kFacetCap = 1000;
+  const bool doc_filters = !outlet.empty() || !from.empty() || !to.empty() || !entity.empty() ||
+                           !place.empty() || !type.empty();
+  // Without filters on documents the count needs no join (FTS5 alone walks
+  // its posting lists).
+  Stmt cq(s, doc_filters ? "SELECT count(*) FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid " +
+                               filters
+                         : std::string("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1"));
+  if (doc_filters) {
+    bind(cq);
+  } else {
+    cq.Bind(*match);
+  }
   int64_t total = cq.Next() ? cq.Int(0) : 0;
   out["total"] = total;
   if (want_facets) {
@@ -939,14 +952,16 @@ ApiResponse Api::Impl::Search(Session& s, const Params& p) {
             "WITH hits(id) AS MATERIALIZED (SELECT d.id FROM documents_fts JOIN documents d "
             "ON d.id = documents_fts.rowid " + filters + "LIMIT ?8) "
             "SELECT 'outlet', coalesce(d.outlet_id, ''), max(d.outlet_name_ar), max(d.outlet_name_en), count(*) "
-            "FROM hits JOIN documents d ON d.id = hits.id GROUP BY 2 "
+            "FROM hits CROSS JOIN documents d ON d.id = hits.id GROUP BY 2 "
             "UNION ALL SELECT 'month', substr(d.published_value, 1, 7), '', '', count(*) "
-            "FROM hits JOIN documents d ON d.id = hits.id WHERE d.published_value IS NOT NULL GROUP BY 2 "
+            "FROM hits CROSS JOIN documents d ON d.id = hits.id WHERE d.published_value IS NOT NULL GROUP BY 2 "
             "UNION ALL SELECT 'type', e.type, '', '', count(DISTINCT e.doc_id) "
-            "FROM hits JOIN events e ON e.doc_id = hits.id GROUP BY 2 "
+            "FROM hits CROSS JOIN events e ON e.doc_id = hits.id GROUP BY 2 "
             "UNION ALL SELECT CASE WHEN x.type IN ('place', 'country') THEN 'place' ELSE 'entity' END, "
             "m.entity_id, x.name_ar, x.name_en, count(DISTINCT m.doc_id) "
-            "FROM hits JOIN mentions m ON m.doc_id = hits.id JOIN entities x ON x.id = m.entity_id "
+            // CROSS JOIN keeps the hits as the outer loop (through the
+            // doc_id indexes); left to itself the planner scans all mentions.
+            "FROM hits CROSS JOIN mentions m ON m.doc_id = hits.id CROSS JOIN entities x ON x.id = m.entity_id "
             "GROUP BY 2");
     bind(fq);
     fq.Bind(kFacetCap);
@@ -1090,12 +1105,14 @@ ApiResponse Api::Impl::StoryById(Session& s, const std::string& id) {
     }
   }
 #if MARSAD_SERVE_HAVE_STORIES
-  auto story = stories::StoryJson(*s.store, id);
+  auto story = stories::StoryJsonText(*s.store, id);
   if (!story.ok()) {
     if (story.status().code() == StatusCode::kNotFound) Fail(404, "not_found", "no story with id " + id);
     Fail(503, "stories_unavailable", story.status().message());
   }
-  return JsonResponse(*story);
+  ApiResponse r;
+  r.body = std::move(*story);
+  return r;
 #else
   Fail(503, "stories_unavailable", "this build of marsad has no stories module");
 #endif

@@ -182,12 +182,34 @@ CREATE TABLE story_terms(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 3: story_views, the story object as `marsad serve` returns it
+// (stories/stories.h StoryJsonText), computed when the story was last
+// updated; '' when it was too large to recompute on update (then it is
+// computed on request). A rowid table of its own, not a column of `stories`:
+// that table is WITHOUT ROWID, and SQLite reads a whole overflowing row to
+// compare keys, so every list lookup would read each story's view.
+//
+// Also covering indexes for the search facets of `marsad serve` (outlet and
+// month, event types, entities of the matching documents): without them each
+// matching document costs a read of its whole (large) row.
+constexpr const char* kV3 = R"sql(
+CREATE TABLE story_views(
+  story_id TEXT PRIMARY KEY,
+  view TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX documents_facets ON documents(id, outlet_id, published_value);
+CREATE INDEX events_by_doc_type ON events(doc_id, type);
+CREATE INDEX mentions_by_doc_entity ON mentions(doc_id, entity_id);
+DROP INDEX mentions_by_doc;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, kV1},
       {2, kV2},
+      {3, kV3},
   };
   return kMigrations;
 }

@@ -193,6 +193,9 @@ Status Store::Init() {
   if (RegisterFtsTokenizer(db_, &error) != SQLITE_OK) return Internal(error);
   // The first real read: fails here on a file that is not a database.
   MARSAD_RETURN_IF_ERROR(Exec("PRAGMA foreign_keys = ON"));
+  if (options_.mmap_bytes > 0) {
+    MARSAD_RETURN_IF_ERROR(Exec(("PRAGMA mmap_size = " + std::to_string(options_.mmap_bytes)).c_str()));
+  }
   {
     sqlite3_stmt* probe = nullptr;
     int rc = sqlite3_prepare_v2(db_, "SELECT count(*) FROM sqlite_master", -1, &probe, nullptr);

@@ -53,7 +53,7 @@ struct sqlite3_stmt;
 namespace marsad {
 
 // Version of the SQL schema this build writes (PRAGMA user_version).
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 struct StoreOptions {
   bool read_only = false;
@@ -63,6 +63,10 @@ struct StoreOptions {
   bool reindex_if_stale = true;
   int busy_timeout_ms = 10000;
   bool synchronous_full = false;  // fsync each commit (power-loss durable)
+  // Reads through a memory map of up to this many bytes (0 = SQLite's
+  // default, read() calls). A server reading a large store at random wins
+  // most from it: no system call per page.
+  int64_t mmap_bytes = 0;
 };
 
 struct PutResult {
@@ -170,6 +174,9 @@ struct StoryRow {
   int documents = 0, outlets = 0, events = 0, contradictions = 0;
   std::string links = "[]";     // JSON
   std::string state = "{}";     // JSON, the clusterer's state of the story
+  // JSON, the full story object computed at the last update; "" = not kept
+  // (compute on request). Table story_views; read by StoryRows on request.
+  std::string view;
 };
 
 struct StoryUpdate {
@@ -223,7 +230,13 @@ class Store {
   // The story row of one document, if assigned.
   StatusOr<std::optional<StoryDocRow>> StoryDocument(int64_t doc_id);
   // Story rows: one id, or all (id "") newest last_date first.
-  StatusOr<std::vector<StoryRow>> StoryRows(const std::string& id, int limit, int offset);
+  // One story (id non-empty) or a page of stories, latest last_date first
+  // (ties: id descending, so the date index serves the order). `columns`
+  // picks the large ones to read besides the summary: kStoryState,
+  // kStoryView (left empty otherwise).
+  static constexpr unsigned kStoryState = 1, kStoryView = 2;
+  StatusOr<std::vector<StoryRow>> StoryRows(const std::string& id, int limit, int offset,
+                                            unsigned columns = kStoryState | kStoryView);
   StatusOr<std::vector<std::pair<std::string, int>>> StoryTermDf();
   // Deletes all story rows, assignments, term statistics and story meta keys.
   Status ClearStories();

@@ -88,6 +88,8 @@ Status Store::PutStoryUpdate(const StoryUpdate& u) {
   auto st = Prepare(
       "INSERT OR REPLACE INTO stories(id, title, first_date, last_date, documents, outlets, events, "
       "contradictions, links, state) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  auto vw = Prepare("INSERT OR REPLACE INTO story_views(story_id, view) VALUES(?,?)");
+  if (!vw.ok()) return fail("cannot prepare story_views");
   if (!st.ok()) return fail("cannot prepare stories");
   for (const auto& s : u.stories) {
     Reset r{*st};
@@ -102,6 +104,10 @@ Status Store::PutStoryUpdate(const StoryUpdate& u) {
     BindText(*st, 9, s.links);
     BindText(*st, 10, s.state);
     if (sqlite3_step(*st) != SQLITE_DONE) return fail("cannot write stories");
+    Reset rv{*vw};
+    BindText(*vw, 1, s.id);
+    BindText(*vw, 2, s.view);
+    if (sqlite3_step(*vw) != SQLITE_DONE) return fail("cannot write story_views");
   }
   auto df = Prepare("INSERT OR REPLACE INTO story_terms(term, df) VALUES(?,?)");
   if (!df.ok()) return fail("cannot prepare story_terms");
@@ -170,12 +176,15 @@ StatusOr<std::optional<StoryDocRow>> Store::StoryDocument(int64_t doc_id) {
   return std::optional<StoryDocRow>(std::move(d));
 }
 
-StatusOr<std::vector<StoryRow>> Store::StoryRows(const std::string& id, int limit, int offset) {
+StatusOr<std::vector<StoryRow>> Store::StoryRows(const std::string& id, int limit, int offset,
+                                                 unsigned columns) {
   std::lock_guard<std::mutex> lock(mu_);
   std::string sql =
-      "SELECT id, title, first_date, last_date, documents, outlets, events, contradictions, links, state "
-      "FROM stories";
-  sql += id.empty() ? " ORDER BY last_date DESC, id LIMIT ? OFFSET ?" : " WHERE id = ?";
+      "SELECT id, title, first_date, last_date, documents, outlets, events, contradictions, links, ";
+  sql += columns & kStoryState ? "state, " : "'{}', ";
+  sql += columns & kStoryView ? "coalesce((SELECT view FROM story_views WHERE story_id = stories.id), '') " : "'' ";
+  sql += "FROM stories";
+  sql += id.empty() ? " ORDER BY last_date DESC, id DESC LIMIT ? OFFSET ?" : " WHERE id = ?";
   auto stmt = Prepare(sql);
   if (!stmt.ok()) return stmt.status();
   Reset r{*stmt};
@@ -199,6 +208,7 @@ StatusOr<std::vector<StoryRow>> Store::StoryRows(const std::string& id, int limi
     s.contradictions = sqlite3_column_int(*stmt, 7);
     s.links = Col(*stmt, 8);
     s.state = Col(*stmt, 9);
+    s.view = Col(*stmt, 10);
     out.push_back(std::move(s));
   }
   if (rc != SQLITE_DONE) return Error("cannot read stories");
@@ -221,7 +231,7 @@ Status Store::ClearStories() {
   MARSAD_RETURN_IF_ERROR(RequireWritable());
   std::lock_guard<std::mutex> lock(mu_);
   return Exec(
-      "BEGIN IMMEDIATE; DELETE FROM story_docs; DELETE FROM stories; DELETE FROM story_terms; "
+      "BEGIN IMMEDIATE; DELETE FROM story_docs; DELETE FROM stories; DELETE FROM story_views; DELETE FROM story_terms; "
       "DELETE FROM meta WHERE key LIKE 'stories.%'; COMMIT;");
 }
 

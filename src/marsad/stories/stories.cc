@@ -20,11 +20,14 @@ using nlohmann::json;
 constexpr const char* kMetaGranularity = "stories.granularity";
 constexpr const char* kMetaLastDoc = "stories.last_doc_id";
 constexpr const char* kMetaDocCount = "stories.doc_count";
-// Stories with more documents than this keep their document / outlet counts
-// and dates up to date on each update, but their event and contradiction
-// counts are those of their last full summary (cost bound: a full summary
-// loads every document of the story). StoryJson always computes in full.
-constexpr size_t kMaxCompareOnUpdate = 12;
+// Stories of up to this many documents are compared in full once at the end
+// of each update that touches them, and keep their object (story_views) for
+// StoryJsonText. Larger ones keep their document / outlet counts and dates up
+// to date, but their event and contradiction counts are those of their last
+// full summary and their object is computed on request (cost bound: a full
+// summary loads every document of the story, ~0.7 ms each). StoryJson always
+// computes in full.
+constexpr size_t kMaxCompareOnUpdate = 2000;
 
 // A meta value as a number (0 when empty or not a number: never throws).
 int64_t MetaInt(const std::string& v) {
@@ -76,7 +79,7 @@ class StoreUpdater : public StoryUpdater {
     auto df = store_.StoryTermDf();
     if (!df.ok()) return df.status();
     for (const auto& [t, n] : *df) clusterer_.SetDf(t, n);
-    auto rows = store_.StoryRows("", 1 << 30, 0);
+    auto rows = store_.StoryRows("", 1 << 30, 0, Store::kStoryState);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) {
       json state = json::parse(r.state, nullptr, false);
@@ -111,6 +114,7 @@ class StoreUpdater : public StoryUpdater {
     }
     int assigned = 0;
     const StoryLexicon& lex = LexiconFor(options_.data_dir);
+    std::set<std::string> touched_all;  // fully summarized once, at the end
     while (true) {
       auto ids = store_.DocumentIdsAfter(last_doc_, 500);
       if (!ids.ok()) return ids.status();
@@ -142,20 +146,40 @@ class StoreUpdater : public StoryUpdater {
       // between redoes this batch (assignments are upserts).
       StoryUpdate summaries;
       for (const auto& s : touched) {
-        auto row = Summarize(s, lex);
+        auto row = Summarize(s, lex, /*full=*/false);
         if (!row.ok()) return row.status();
         summaries.stories.push_back(std::move(*row));
       }
+      touched_all.insert(touched.begin(), touched.end());
       summaries.meta = {{kMetaGranularity, options_.granularity},
                         {kMetaLastDoc, std::to_string(last_doc_)},
                         {kMetaDocCount, std::to_string(clusterer_.doc_count())}};
       MARSAD_RETURN_IF_ERROR(store_.PutStoryUpdate(summaries));
     }
+    // Full summaries (title, fused events, contradictions, the stored view)
+    // of every story this update touched, once each rather than once per
+    // batch: a bulk ingest compares each story once. A crash before this
+    // point leaves those stories with an empty view (computed on request)
+    // and their previous event counts until they are next touched.
+    StoryUpdate full;
+    for (const auto& s : touched_all) {
+      auto row = Summarize(s, lex, /*full=*/true);
+      if (!row.ok()) return row.status();
+      full.stories.push_back(std::move(*row));
+      if (full.stories.size() >= 200) {
+        MARSAD_RETURN_IF_ERROR(store_.PutStoryUpdate(full));
+        full.stories.clear();
+      }
+    }
+    if (!full.stories.empty()) MARSAD_RETURN_IF_ERROR(store_.PutStoryUpdate(full));
     return assigned;
   }
 
  private:
-  StatusOr<StoryRow> Summarize(const std::string& story, const StoryLexicon& lex) {
+  // full: compare the story's documents (stories of up to
+  // kMaxCompareOnUpdate documents) and keep the view; otherwise only the
+  // counters, the title and counts of the last full summary, and no view.
+  StatusOr<StoryRow> Summarize(const std::string& story, const StoryLexicon& lex, bool full) {
     StoryRow row;
     row.id = story;
     row.state = clusterer_.StoryState(story).dump();
@@ -165,15 +189,16 @@ class StoreUpdater : public StoryUpdater {
     row.outlets = static_cast<int>(c.outlets.size());
     row.first_date = DayString(c.first_day);
     row.last_date = DayString(c.last_day);
-    if (static_cast<size_t>(c.documents) <= kMaxCompareOnUpdate) {
+    if (full && static_cast<size_t>(c.documents) <= kMaxCompareOnUpdate) {
       auto docs = store_.StoryDocuments(story);
       if (!docs.ok()) return docs.status();
       auto j = ComputeStory(store_, story, *docs, links_.count(story) ? links_[story] : json::array(),
                             options_.granularity, lex);
       if (!j.ok()) return j.status();
       FillRow(*j, &row);
+      row.view = j->dump(-1, ' ', false, json::error_handler_t::replace);
     } else {
-      auto old = store_.StoryRows(story, 1, 0);
+      auto old = store_.StoryRows(story, 1, 0, /*columns=*/0);
       if (!old.ok()) return old.status();
       if (!old->empty()) {
         row.title = (*old)[0].title;
@@ -266,7 +291,7 @@ Status RebuildStories(Store& store, const StoriesOptions& options) {
 }
 
 StatusOr<std::vector<StoryListItem>> ListStories(Store& store, int limit, int offset) {
-  auto rows = store.StoryRows("", std::max(0, limit), std::max(0, offset));
+  auto rows = store.StoryRows("", std::max(0, limit), std::max(0, offset), /*columns=*/0);
   if (!rows.ok()) return rows.status();
   std::vector<StoryListItem> out;
   for (const auto& r : *rows) {
@@ -281,9 +306,20 @@ StatusOr<std::string> StoryOfDocument(Store& store, int64_t doc_id) {
   return r->has_value() ? (*r)->story_id : std::string();
 }
 
+StatusOr<std::string> StoryJsonText(Store& store, std::string_view story_id) {
+  std::string id(story_id);
+  auto rows = store.StoryRows(id, 1, 0, Store::kStoryView);
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return NotFound("no story " + id);
+  if (!(*rows)[0].view.empty()) return std::move((*rows)[0].view);
+  auto j = StoryJson(store, story_id);
+  if (!j.ok()) return j.status();
+  return j->dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 StatusOr<json> StoryJson(Store& store, std::string_view story_id) {
   std::string id(story_id);
-  auto rows = store.StoryRows(id, 1, 0);
+  auto rows = store.StoryRows(id, 1, 0, /*columns=*/0);
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return NotFound("no story " + id);
   auto docs = store.StoryDocuments(id);

@@ -81,7 +81,12 @@ StatusOr<std::string> StoryOfDocument(Store& store, int64_t doc_id);
 // claim / contradiction side carries its evidence {doc_id, outlet, text,
 // start, end} (code-point offsets into the document body, as in
 // docs/schema.md). kNotFound for an unknown id.
+// Always computes from the documents (`marsad stories --id`, reports).
 StatusOr<nlohmann::json> StoryJson(Store& store, std::string_view story_id);
+// The same object serialized, taken from the view kept at the story's last
+// update when there is one (stories of up to kMaxCompareOnUpdate documents:
+// what `marsad serve` answers without recomputing), else computed.
+StatusOr<std::string> StoryJsonText(Store& store, std::string_view story_id);
 
 // The same computation over in-memory analyzed documents (for `marsad
 // analyze` JSON "stories"): clusters `docs` (in the given order) and

@@ -39,6 +39,37 @@ class StoreTest : public ::testing::Test {
   std::string path_ = dir_.path() + "/marsad.db";
 };
 
+// A store written at schema 2 (before story_views and the facet indexes)
+// opens read-write as schema 3 with its documents intact; read-only it is
+// refused with a hint.
+TEST_F(StoreTest, MigratesSchema2Store) {
+  {
+    auto store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->Put(MakeDoc("قصفت الطائرات مدينة البوكمال", "غارات")).ok());  // "planes bombed Al-Bukamal", "air strikes"
+  }
+  for (const char* sql : {"DROP TABLE story_views", "DROP INDEX documents_facets", "DROP INDEX events_by_doc_type",
+                          "DROP INDEX mentions_by_doc_entity", "CREATE INDEX mentions_by_doc ON mentions(doc_id)",
+                          "PRAGMA user_version = 2"}) {
+    RawExec(path_, sql);
+  }
+  StoreOptions ro;
+  ro.read_only = true;
+  EXPECT_EQ(Store::Open(path_, ro).status().code(), StatusCode::kFailedPrecondition);
+  {
+    auto store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    auto hits = store->Search("البوكمال", {});  // Al-Bukamal
+    ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+    EXPECT_EQ(hits->size(), 1u);
+  }
+  EXPECT_EQ(RawExec(path_, "PRAGMA user_version"), "3");
+  EXPECT_EQ(RawExec(path_, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                           "('story_views', 'documents_facets', 'events_by_doc_type', 'mentions_by_doc_entity')"),
+            "4");
+  EXPECT_EQ(RawExec(path_, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_by_doc'"), "0");
+}
+
 TEST_F(StoreTest, MigratesEmptyFileToCurrentSchema) {
   {
     auto store = OpenOrDie();

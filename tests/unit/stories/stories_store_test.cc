@@ -36,6 +36,10 @@ TEST(StoriesStore, IncrementalUpdateListAndStoryJson) {
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ((*list)[0].documents, 1);
+  const std::string first_id = (*list)[0].id;
+  auto first_view = StoryJsonText(s, first_id);
+  ASSERT_TRUE(first_view.ok());
+  EXPECT_EQ(nlohmann::json::parse(*first_view)["documents"].size(), 1u);
   // New documents join incrementally.
   ASSERT_TRUE(s.Put(MakeDoc(kB, "enabbaladi", "2017-11-18", kBukamal)).ok());
   ASSERT_TRUE(s.Put(MakeDoc(kC, "other", "2017-11-18", {{"lb-beirut", "place", "بيروت"}})).ok());
@@ -68,6 +72,11 @@ TEST(StoriesStore, IncrementalUpdateListAndStoryJson) {
   EXPECT_EQ(ListStories(s, 1, 1)->size(), 1u);
   EXPECT_TRUE(ListStories(s, 10, 5)->empty());
   EXPECT_EQ(StoryJson(s, "nope").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(StoryJsonText(s, "nope").status().code(), StatusCode::kNotFound);
+  // The view kept at the update is the object StoryJson computes.
+  auto text = StoryJsonText(s, bukamal->id);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_EQ(nlohmann::json::parse(*text), *story);
   // Framing profiles over the store, copies excluded.
   auto prof = FramingProfiles(s, Options());
   ASSERT_TRUE(prof.ok());

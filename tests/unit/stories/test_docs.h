@@ -18,7 +18,10 @@ inline Document MakeDoc(const std::string& body, const std::string& outlet, cons
                         const std::vector<EntitySpec>& entities, const std::string& title = "") {
   Document d;
   d.body = body;
-  d.title = title.empty() ? body.substr(0, std::min<size_t>(body.size(), 40)) : title;
+  // The first 40 bytes, cut back to a code point boundary (valid UTF-8).
+  size_t cut = std::min<size_t>(body.size(), 40);
+  while (cut > 0 && cut < body.size() && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+  d.title = title.empty() ? body.substr(0, cut) : title;
   if (!outlet.empty()) d.outlet = OutletRef{outlet, outlet, outlet};
   if (!date.empty()) d.published = PublishedDate{date, Precision::kDay, date, false};
   for (const auto& spec : entities) {
