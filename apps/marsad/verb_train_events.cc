@@ -36,6 +36,7 @@
 #include "marsad/engine/engine.h"
 #include "marsad/attribute/attribution_stage.h"
 #include "marsad/pipeline/stage.h"
+#include "gsr_sentence_analyzer.h"
 #include "verb.h"
 
 namespace {
@@ -56,44 +57,7 @@ struct Options {
   marsad::EventClassifier::TrainOptions train{.runs = 5};
 };
 
-
-// One gold sentence through the engine's per-document stages after cleaning
-// (normalize, tokenize, and the entity layer unless --no-entities), taken as
-// the whole body, then the attribution finder. Shared shape with
-// `marsad train events` (which must see the sentences the same way).
-class SentenceAnalyzer {
- public:
-  static marsad::StatusOr<std::shared_ptr<SentenceAnalyzer>> Create(
-      const std::string& data_dir, bool entities, std::shared_ptr<const marsad::AttributionFinder> af) {
-    auto a = std::make_shared<SentenceAnalyzer>();
-    marsad::EngineOptions eo;
-    eo.data_dir = data_dir;
-    eo.entities = entities;
-    eo.dates = false;
-    eo.events = false;
-    auto engine = marsad::Engine::Create(eo);
-    if (!engine.ok()) return engine.status();
-    a->engine_ = *engine;
-    for (const auto& s : a->engine_->pipeline().stages()) {
-      if (s->Name().rfind("clean", 0) != 0) a->stages_.push_back(s);
-    }
-    a->stages_.push_back(marsad::MakeAttributionStage(std::move(af)));
-    return a;
-  }
-  void Analyze(const std::string& text, marsad::Document* d) const {
-    d->raw = text;
-    d->body = text;
-    d->layers = {marsad::layers::kRaw, marsad::layers::kBody, marsad::layers::kMetadata};
-    for (const auto& s : stages_) {
-      (void)s->Process(*d);
-      for (const auto& l : s->Provides()) d->layers.insert(l);
-    }
-  }
-
- private:
-  std::shared_ptr<const marsad::Engine> engine_;
-  std::vector<marsad::StagePtr> stages_;
-};
+using marsad::cli::SentenceAnalyzer;
 
 bool CountsAs(const marsad::Event& e, const std::string& type) {
   if (e.negated) return false;

@@ -500,19 +500,6 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           }
         }
       }
-      if (sa >= sb && false) {
-        // Subject-verb order: a source head earlier in the clause
-        // ("المصادر أكدت"، "وكانت مصادر إعلامية ... أكدت").
-        for (int k = i - 1; k >= b && k >= i - 10; --k) {
-          if (lex::IsBreakPunct(toks[k])) break;
-          if (source_heads_.count(std::string(StripConj(toks[k].norm)))) {
-            auto [a1, b1] = phrase_at(k, i, 4);
-            sa = a1;
-            sb = b1;
-            break;
-          }
-        }
-      }
       if (sa >= sb) {
         // "وأضاف أن ..." / "وقال: ..." continue the previous sentence's speaker.
         if (comp == i + 1 && last_speaker_found >= 0 && found[last_speaker_found].sentence >= si - 1) {
@@ -545,7 +532,7 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
   }
 
   // Links. 1) A prepositional source at the end of a sentence relays the
-  // speakers quoted before it in that sentence ("... - حسب قناة الميادين").
+  // speakers quoted before it in that sentence ("... - بحسب وكالة رويترز", "... according to Reuters").
   for (size_t p = 0; p < found.size(); ++p) {
     if (found[p].kind != CueKind::kPrep) continue;
     for (size_t v = 0; v < found.size(); ++v) {
