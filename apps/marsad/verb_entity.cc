@@ -39,6 +39,7 @@ std::vector<const KbEntity*> Resolve(const marsad::EntityRecognizer& rec, const 
     for (int32_t c : m.candidates) out.push_back(&kb.entities()[c]);
     break;
   }
+  if (out.empty()) out = kb.LookupWords(name);  // a surname, one word of a long name
   return out;
 }
 

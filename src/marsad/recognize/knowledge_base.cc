@@ -305,6 +305,22 @@ std::vector<const KbEntity*> KnowledgeBase::LookupName(std::string_view name) co
   return out;
 }
 
+std::vector<const KbEntity*> KnowledgeBase::LookupWords(std::string_view words, size_t limit) const {
+  const std::string q = NameKey(words);
+  std::vector<const KbEntity*> out;
+  if (q.empty()) return out;
+  const std::string needle = " " + q + " ";
+  std::set<int> hits;
+  for (const auto& [key, ids] : by_name_) {
+    if ((" " + key + " ").find(needle) != std::string::npos) hits.insert(ids.begin(), ids.end());
+  }
+  for (int i : hits) {
+    if (out.size() >= limit) break;
+    out.push_back(&entities_[i]);
+  }
+  return out;
+}
+
 std::vector<const KbRelation*> KnowledgeBase::RelationsOf(std::string_view id) const {
   std::vector<const KbRelation*> out;
   for (const auto& r : relations_) {

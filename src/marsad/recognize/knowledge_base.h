@@ -109,6 +109,11 @@ class KnowledgeBase {
   // Entities whose name or alias (Arabic or English) equals `name` after
   // matching-form normalization and removal of a leading article.
   std::vector<const KbEntity*> LookupName(std::string_view name) const;
+  // Entities with a name or alias that contains all the words of `words`,
+  // in order and whole (same normalization as LookupName): "سليماني" finds
+  // قاسم سليماني. At most `limit`, in knowledge-base order. For lookups by
+  // people, not for linking text (a surname alone is ambiguous there).
+  std::vector<const KbEntity*> LookupWords(std::string_view words, size_t limit = 20) const;
   // Relations where `id` is subject or object.
   std::vector<const KbRelation*> RelationsOf(std::string_view id) const;
 

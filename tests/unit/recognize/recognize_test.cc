@@ -118,6 +118,17 @@ TEST(KnowledgeBaseTest, LookupNameIgnoresArticleHamzaAndDiacritics) {
   EXPECT_EQ(kb->RelationsOf("quds-force").size(), 2u);
 }
 
+TEST(KnowledgeBaseTest, LookupWordsFindsWholeWordsOfLongerNames) {
+  auto kb = TestKb();
+  auto found = kb->LookupWords("سليماني");  // sulaymani: the surname alone
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->id, "qasem-soleimani");
+  EXPECT_EQ(kb->LookupWords("القدس").size(), 2u);  // al-quds: Quds Force and Liwa al-Quds
+  EXPECT_TRUE(kb->LookupWords("سليم").empty());     // salim: part of a word is not a word
+  EXPECT_TRUE(kb->LookupWords("").empty());
+  EXPECT_EQ(kb->LookupWords("القدس", 1).size(), 1u);
+}
+
 TEST(KnowledgeBaseTest, ProjectDataLoadsWithoutActorWarnings) {
   const std::string data = std::string(MARSAD_SOURCE_DIR) + "/data";
   auto kb = KnowledgeBase::Load(data);
