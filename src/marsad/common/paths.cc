@@ -1,6 +1,7 @@
 #include "marsad/common/paths.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -40,6 +41,27 @@ bool ReadFile(const std::string& path, std::string* out, std::string* error) {
   std::ostringstream ss;
   ss << in.rdbuf();
   *out = std::move(ss).str();
+  return true;
+}
+
+bool WriteFileAtomically(const std::string& path, const std::string& bytes, std::string* error) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) {
+      *error = path + ": cannot write";
+      return false;
+    }
+    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!f) {
+      *error = path + ": write failed";
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    *error = path + ": cannot rename temporary file";
+    return false;
+  }
   return true;
 }
 

@@ -1,4 +1,5 @@
-// Locating the knowledge base (data/) and other project resources.
+// Locating the knowledge base (data/) and other project resources; reading
+// and writing whole files.
 #pragma once
 
 #include <string>
@@ -16,5 +17,10 @@ std::string SharedDir();
 
 // Reads a whole file; returns false and sets *error (one line) on failure.
 bool ReadFile(const std::string& path, std::string* out, std::string* error);
+
+// Writes `bytes` to path.tmp, then renames it over `path`: readers see the
+// old file or the new one, never a half-written one. Returns false and sets
+// *error (one line) on failure.
+bool WriteFileAtomically(const std::string& path, const std::string& bytes, std::string* error);
 
 }  // namespace marsad

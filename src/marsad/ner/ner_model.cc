@@ -969,15 +969,8 @@ std::string NerModel::Serialize() const {
 }
 
 Status NerModel::Save(const std::string& path) const {
-  std::string bytes = Serialize();
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) return IoError(path + ": cannot write");
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!f) return IoError(path + ": write failed");
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return IoError(path + ": cannot rename temporary file");
+  std::string error;
+  if (!WriteFileAtomically(path, Serialize(), &error)) return IoError(error);
   return Status::Ok();
 }
 
