@@ -2,6 +2,8 @@
 // rate limiter, parameter parsing, offsets, exports.
 #include <gtest/gtest.h>
 
+#include <stdlib.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -17,9 +19,11 @@ namespace fs = std::filesystem;
 class AssetPathTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    base_ = fs::temp_directory_path() /
-            ("marsad_assets_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-             "_" + std::to_string(reinterpret_cast<uintptr_t>(this)));
+    // A fresh directory per test process: ctest runs these cases in
+    // parallel processes, where seeds and addresses can coincide.
+    std::string tmpl = (fs::temp_directory_path() / "marsad_assets_XXXXXX").string();
+    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
+    base_ = tmpl;
     fs::create_directories(base_ / "root" / "assets");
     std::ofstream(base_ / "root" / "index.html") << "<html></html>";
     std::ofstream(base_ / "root" / "assets" / "app.js") << "1";
