@@ -5,11 +5,14 @@
 #      places and actors: events each told by 1-7 outlets, so tens of
 #      thousands of stories), ingested with story clustering;
 #   2. starts `marsad serve` (rate limit off) and runs wrk from a second
-#      process on loopback against the story and search endpoints, with the
-#      response cache off (every request computed) and on (default).
+#      process on loopback against the story and search endpoints: first at
+#      a steady 500 requests/s with the response cache off (every request
+#      computed: the acceptance load), then as fast as the server answers,
+#      cache off and on (default).
 # Usage: scripts/bench-serve.sh [BUILD_DIR]
 #   MARSAD_BENCH_DOCS=100000  MARSAD_BENCH_SECONDS=20  MARSAD_BENCH_CONNECTIONS=16
 #   MARSAD_BENCH_DB=path      reuse (or keep) the synthetic store
+#   MARSAD_BENCH_RATE=500     the steady load of the first two runs
 # Needs wrk: MARSAD_BENCH_DEPS=1 scripts/install-deps.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,11 +81,35 @@ with open(f"{work}/stories.txt", "w") as f:
 print(f"bench-serve: {len(qs)} search URLs, {len(ids)} story URLs", file=sys.stderr)
 PY
 cat > "$WORK/urls.lua" <<'LUA'
--- Cycles through the URL paths listed in the file given after "--".
-local paths, i = {}, 0
+-- Cycles through the URL paths listed in the file given after "--". With a
+-- second argument R > 0, this thread sends R requests per second: each
+-- request takes the next free slot of a fixed schedule (an open-loop load,
+-- as clients arriving at a steady rate); when the server falls behind, the
+-- schedule restarts from now and the achieved rate shows the shortfall.
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long tv_sec; long tv_nsec; } marsad_timespec;
+int clock_gettime(int clock_id, marsad_timespec* ts);
+]]
+local ts = ffi.new("marsad_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, ts)  -- CLOCK_MONOTONIC
+  return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+end
+local paths, i, interval, next_slot = {}, 0, 0, 0
 function init(args)
   for line in io.lines(args[1]) do paths[#paths + 1] = line end
   i = math.random(#paths)
+  local rate = tonumber(args[2] or "0") or 0
+  if rate > 0 then interval = 1000 / rate end
+end
+function delay()
+  if interval == 0 then return 0 end
+  local t = now_ms()
+  if next_slot < t then next_slot = t end
+  local d = next_slot - t
+  next_slot = next_slot + interval
+  return d
 end
 function request()
   i = i % #paths + 1
@@ -90,8 +117,8 @@ function request()
 end
 LUA
 
-run() {  # name cache_mb urls
-  local name=$1 cache=$2 urls=$3
+run() {  # name cache_mb urls [rate]
+  local name=$1 cache=$2 urls=$3 rate=${4:-0}
   "$BIN" --db "$DB" serve --port 0 --rate 0 --cache-mb "$cache" >"$WORK/serve.log" 2>&1 &
   SERVER_PID=$!
   local port=
@@ -101,11 +128,22 @@ run() {  # name cache_mb urls
     sleep 0.1
   done
   [ -n "$port" ] || { cat "$WORK/serve.log" >&2; exit 1; }
-  echo "== $name (cache ${cache} MiB): wrk -t2 -c$CONN -d${SECONDS_PER_RUN}s --latency"
+  local load="as fast as it answers"
+  [ "$rate" != 0 ] && load="paced at $rate requests/s"
+  echo "== $name (cache ${cache} MiB, $load): wrk -t2 -c$CONN -d${SECONDS_PER_RUN}s --latency"
+  # Each of wrk's 2 threads sends half the rate.
   wrk -t2 -c"$CONN" -d"${SECONDS_PER_RUN}s" --timeout 5s --latency -s "$WORK/urls.lua" \
-    "http://127.0.0.1:$port" -- "$urls" | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|Socket errors|requests in"
+    "http://127.0.0.1:$port" -- "$urls" "$(awk -v r="$rate" 'BEGIN { print r / 2 }')" |
+    grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|Socket errors|requests in"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 }
+# The acceptance load: a steady RATE (default 500 requests/s), cache off, so
+# every request is computed. Then each endpoint as fast as the server
+# answers (the capacity, and latency under saturation), with the cache off
+# and on.
+RATE=${MARSAD_BENCH_RATE:-500}
+run "stories" 0 "$WORK/stories.txt" "$RATE"
+run "search" 0 "$WORK/search.txt" "$RATE"
 run "stories" 0 "$WORK/stories.txt"
 run "search" 0 "$WORK/search.txt"
 run "stories" 64 "$WORK/stories.txt"

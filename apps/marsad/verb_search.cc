@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "marsad/common/paths.h"
 #include "marsad/store/store.h"
 #include "verb.h"
 
@@ -118,6 +119,9 @@ int Run(const SearchArgs& args, const marsad::cli::VerbContext& ctx) {
   const bool tty = args.format == "text" && isatty(STDOUT_FILENO);
   so.highlight_open = tty ? "\033[1;4m" : "[";
   so.highlight_close = tty ? "\033[0m" : "]";
+  // Optional knowledge: without the file every word of the query is required.
+  auto stopwords = marsad::QueryStopwords::Load(marsad::DataDir(ctx.global.data_dir) + "/search/stopwords.tsv");
+  if (stopwords.ok()) so.stopwords = &*stopwords;
   auto hits = (*store)->Search(args.query, so);
   if (!hits.ok()) {
     Error(hits.status().message());

@@ -241,6 +241,7 @@ struct Api::Impl {
   ApiOptions options;
   std::unique_ptr<SessionPool> pool;
   std::shared_ptr<const KnowledgeBase> kb;  // may be null
+  std::optional<QueryStopwords> stopwords;  // data/search/stopwords.tsv, if present
   ResponseCache cache{0};
   std::atomic<int64_t> writes{0};
   // Writer side (only with a write token).
@@ -252,6 +253,19 @@ struct Api::Impl {
 #endif
 
   explicit Impl(size_t cache_bytes) : cache(cache_bytes) {}
+
+  // Names and types of entities and outlets, read once per store generation
+  // (search facets name up to 60 values per request).
+  struct Names {
+    struct Entry {
+      std::string type, name_ar, name_en;
+    };
+    std::unordered_map<std::string, Entry> entities, outlets;
+  };
+  std::mutex names_mu;
+  std::string names_gen;
+  std::shared_ptr<const Names> names;
+  std::shared_ptr<const Names> CurrentNames(Session& s);
 
   std::string Generation() const {
     return FileStamp(options.db_path) + "|" + FileStamp(options.db_path + "-wal") + "|" +
@@ -881,6 +895,49 @@ json SnippetParts(const std::string& s) {
 
 }  // namespace
 
+std::shared_ptr<const Api::Impl::Names> Api::Impl::CurrentNames(Session& s) {
+  std::string gen = Generation();
+  {
+    std::lock_guard<std::mutex> lock(names_mu);
+    if (names && names_gen == gen) return names;
+  }
+  auto fresh = std::make_shared<Names>();
+  Stmt eq(s, "SELECT id, type, name_ar, name_en FROM entities");
+  while (eq.Next()) fresh->entities[eq.Text(0)] = {eq.Text(1), eq.Text(2), eq.Text(3)};
+  Stmt oq(s, "SELECT id, name_ar, name_en FROM outlets");
+  while (oq.Next()) fresh->outlets[oq.Text(0)] = {"", oq.Text(1), oq.Text(2)};
+  if (!eq.error().empty() || !oq.error().empty()) Fail(500, "internal", eq.error() + oq.error());
+  std::lock_guard<std::mutex> lock(names_mu);
+  names = fresh;
+  names_gen = gen;
+  return fresh;
+}
+
+// Search cost is bounded for words found in a large share of the archive
+// (docs/api.md, "Search"): FTS5 computes bm25 for every match before it can
+// sort, about a microsecond each, so a word in half of 100,000 documents cost
+// 50 ms a query. Matches are ranked among the kRankWindow most recently
+// stored ones (the rowid order; exact whenever there are fewer), and facets
+// are counted over the kFacetCap most recent, from one narrow doc_facets row
+// each. `total` is always exact.
+namespace {
+constexpr int64_t kRankWindow = 1000;
+constexpr int64_t kFacetCap = 1000;
+constexpr int64_t kCountCap = 5000;
+
+// Calls f(word) for each space-separated word of `list`.
+template <typename F>
+void ForEachWord(std::string_view list, F f) {
+  size_t i = 0;
+  while (i < list.size()) {
+    size_t j = list.find(' ', i);
+    if (j == std::string_view::npos) j = list.size();
+    if (j > i) f(list.substr(i, j - i));
+    i = j + 1;
+  }
+}
+}  // namespace
+
 ApiResponse Api::Impl::Search(Session& s, const Params& p) {
   std::string query = p.Str("q", 512);
   if (query.empty()) Fail(400, "missing_parameter", "parameter 'q' (the search query) is required");
@@ -888,29 +945,70 @@ ApiResponse Api::Impl::Search(Session& s, const Params& p) {
   std::string type = p.Id("type"), from = p.Date("from"), to = p.Date("to");
   int64_t limit = p.Int("limit", 20, 1, 100), offset = p.Int("offset", 0, 0, 10000);
   bool want_facets = p.Bool("facets", true);
-  auto match = CompileSearchQuery(query);
+  auto match = CompileSearchQuery(query, stopwords ? &*stopwords : nullptr);
   if (!match.ok()) Fail(400, "bad_query", match.status().message());
-  const std::string filters =
+  const bool doc_filters = !outlet.empty() || !from.empty() || !to.empty() || !entity.empty() ||
+                           !place.empty() || !type.empty();
+  // Filters read the match's doc_facets row (schema 4); entity, place and
+  // type as whole words of its lists. FTS5 stays the outer loop (CROSS JOIN),
+  // so matches come in its rank or rowid order.
+  const std::string kMatches =
+      "FROM documents_fts CROSS JOIN doc_facets f ON f.doc_id = documents_fts.rowid ";
+  const std::string where =
       "WHERE documents_fts MATCH ?1 "
-      "AND (?2 = '' OR d.outlet_id = ?2) AND (?3 = '' OR d.published_value >= ?3) "
-      "AND (?4 = '' OR substr(d.published_value, 1, length(?4)) <= ?4) "
-      "AND (?5 = '' OR d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?5)) "
-      "AND (?6 = '' OR d.id IN (SELECT doc_id FROM mentions WHERE entity_id = ?6)) "
-      "AND (?7 = '' OR d.id IN (SELECT doc_id FROM events WHERE type = ?7)) ";
-  auto bind = [&](Stmt& q) {
+      "AND (?2 = '' OR f.outlet_id = ?2) AND (?3 = '' OR f.published >= ?3) "
+      "AND (?4 = '' OR (f.published <> '' AND substr(f.published, 1, length(?4)) <= ?4)) "
+      "AND (?5 = '' OR instr(' ' || f.entities || ' ', ' ' || ?5 || ' ') > 0) "
+      "AND (?6 = '' OR instr(' ' || f.entities || ' ', ' ' || ?6 || ' ') > 0) "
+      "AND (?7 = '' OR instr(' ' || f.types || ' ', ' ' || ?7 || ' ') > 0) ";
+  // Without filters FTS5 alone walks its posting lists.
+  const std::string from_matches =
+      doc_filters ? kMatches + where : std::string("FROM documents_fts WHERE documents_fts MATCH ?1 ");
+  // Binds ?1..?7 of `where` (or ?1 alone for an unfiltered from_matches).
+  auto bind_all = [&](Stmt& q) {
     q.Bind(*match).Bind(outlet).Bind(from).Bind(to).Bind(entity).Bind(place).Bind(type);
   };
+  auto bind = [&](Stmt& q) {
+    if (doc_filters) {
+      bind_all(q);
+    } else {
+      q.Bind(*match);
+    }
+  };
+  // Matches are counted up to kCountCap (then `total_capped`): a filtered
+  // count reads a doc_facets row per match.
+  int64_t total = 0;
+  {
+    Stmt cq(s, "SELECT count(*) FROM (SELECT 1 " + from_matches + "LIMIT " + std::to_string(kCountCap + 1) + ")");
+    if (!cq.ok()) Fail(500, "internal", cq.error());
+    bind(cq);
+    if (cq.Next()) total = cq.Int(0);
+    if (!cq.error().empty()) Fail(400, "bad_query", "search failed: " + cq.error());
+  }
+  const bool total_capped = total > kCountCap;
+  if (total_capped) total = kCountCap;
+  // The lowest rowid of the ranking window (0: rank all matches). A page
+  // beyond the window ranks all matches.
+  int64_t window_start = 0;
+  if (total > kRankWindow && offset + limit <= kRankWindow) {
+    Stmt wq(s, "SELECT documents_fts.rowid " + from_matches +
+                   "ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET " + std::to_string(kRankWindow - 1));
+    if (!wq.ok()) Fail(500, "internal", wq.error());
+    bind(wq);
+    if (wq.Next()) window_start = wq.Int(0);
+  }
   Stmt hq(s,
           "SELECT d.id, d.title, coalesce(d.outlet_id, ''), d.outlet_name_ar, d.outlet_name_en, "
           "coalesce(d.published_value, ''), d.published_precision, d.url, documents_fts.rank, "
           "snippet(documents_fts, 1, char(1), char(2), '…', 24), "
-          "highlight(documents_fts, 0, char(1), char(2)) "
-          "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid " + filters +
-          "AND documents_fts.rank MATCH 'bm25(5.0, 1.0)' "
-          "ORDER BY documents_fts.rank LIMIT ?8 OFFSET ?9");
+          "highlight(documents_fts, 0, char(1), char(2)) " +
+              kMatches + "CROSS JOIN documents d ON d.id = documents_fts.rowid " + where +
+              "AND documents_fts.rowid >= ?10 AND documents_fts.rank MATCH 'bm25(5.0, 1.0)' "
+              // Documents are read for the returned rows only.
+              "ORDER BY documents_fts.rank LIMIT ?8 OFFSET ?9");
   if (!hq.ok()) Fail(500, "internal", hq.error());
-  bind(hq);
-  hq.Bind(limit).Bind(offset);
+  bind_all(hq);
+  hq.Bind(limit).Bind(offset).Bind(window_start);
   json hits = json::array();
   while (hq.Next()) {
     hits.push_back({{"id", hq.Int(0)},
@@ -925,71 +1023,77 @@ ApiResponse Api::Impl::Search(Session& s, const Params& p) {
                     {"snippet_parts", SnippetParts(hq.Text(9))}});
   }
   if (!hq.error().empty()) Fail(400, "bad_query", "search failed: " + hq.error());
-  json out = {{"query", query}, {"match", *match}, {"limit", limit}, {"offset", offset}, {"hits", hits}};
-  // Facets are counted over the first kFacetCap matches (reported as
-  // "facets_over"): exact for most queries, a sample for a word that is in a
-  // large share of the archive, where counting all would cost more than the
-  // facets are worth.
-  constexpr int64_t kFacetCap = 1000;
-  const bool doc_filters = !outlet.empty() || !from.empty() || !to.empty() || !entity.empty() ||
-                           !place.empty() || !type.empty();
-  // Without filters on documents the count needs no join (FTS5 alone walks
-  // its posting lists).
-  Stmt cq(s, doc_filters ? "SELECT count(*) FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid " +
-                               filters
-                         : std::string("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1"));
-  if (doc_filters) {
-    bind(cq);
-  } else {
-    cq.Bind(*match);
-  }
-  int64_t total = cq.Next() ? cq.Int(0) : 0;
-  out["total"] = total;
-  if (want_facets) {
-    json facets = {{"outlet", json::array()}, {"entity", json::array()}, {"place", json::array()},
-                   {"type", json::array()},   {"month", json::array()}};
-    Stmt fq(s,
-            "WITH hits(id) AS MATERIALIZED (SELECT d.id FROM documents_fts JOIN documents d "
-            "ON d.id = documents_fts.rowid " + filters + "LIMIT ?8) "
-            "SELECT 'outlet', coalesce(d.outlet_id, ''), max(d.outlet_name_ar), max(d.outlet_name_en), count(*) "
-            "FROM hits CROSS JOIN documents d ON d.id = hits.id GROUP BY 2 "
-            "UNION ALL SELECT 'month', substr(d.published_value, 1, 7), '', '', count(*) "
-            "FROM hits CROSS JOIN documents d ON d.id = hits.id WHERE d.published_value IS NOT NULL GROUP BY 2 "
-            "UNION ALL SELECT 'type', e.type, '', '', count(DISTINCT e.doc_id) "
-            "FROM hits CROSS JOIN events e ON e.doc_id = hits.id GROUP BY 2 "
-            "UNION ALL SELECT CASE WHEN x.type IN ('place', 'country') THEN 'place' ELSE 'entity' END, "
-            "m.entity_id, x.name_ar, x.name_en, count(DISTINCT m.doc_id) "
-            // CROSS JOIN keeps the hits as the outer loop (through the
-            // doc_id indexes); left to itself the planner scans all mentions.
-            "FROM hits CROSS JOIN mentions m ON m.doc_id = hits.id CROSS JOIN entities x ON x.id = m.entity_id "
-            "GROUP BY 2");
-    bind(fq);
-    fq.Bind(kFacetCap);
-    while (fq.Next()) {
-      std::string kind = fq.Text(0);
-      json v = {{"value", fq.Text(1)}, {"count", fq.Int(4)}};
-      if (kind == "outlet" || kind == "entity" || kind == "place") {
-        v["name_ar"] = fq.Text(2);
-        v["name_en"] = fq.Text(3);
-      }
-      facets[kind].push_back(std::move(v));
-    }
-    for (auto& [k, arr] : facets.items()) {
-      std::vector<json> v(arr.begin(), arr.end());
-      if (k == "month") {
-        std::sort(v.begin(), v.end(), [](const json& a, const json& b) { return a["value"] < b["value"]; });
+  json out = {{"query", query}, {"match", *match}, {"limit", limit}, {"offset", offset},
+              {"total", total}, {"total_capped", total_capped},
+              {"ranked_over", window_start > 0 ? kRankWindow : total}, {"hits", hits}};
+  if (!want_facets) return JsonResponse(out);
+
+  std::unordered_map<std::string, int64_t> outlets, months, types, entities;
+  {
+    Stmt fq(s, "SELECT f.outlet_id, f.published, f.types, f.entities " + kMatches + where +
+                   "ORDER BY documents_fts.rowid DESC LIMIT " + std::to_string(kFacetCap));
+    if (!fq.ok()) Fail(500, "internal", fq.error());
+    bind_all(fq);
+    auto add = [](std::unordered_map<std::string, int64_t>& m, std::string_view k) {
+      auto it = m.find(std::string(k));
+      if (it == m.end()) {
+        m.emplace(std::string(k), 1);
       } else {
-        std::sort(v.begin(), v.end(), [](const json& a, const json& b) {
-          if (a["count"] != b["count"]) return a["count"] > b["count"];
-          return a["value"] < b["value"];
-        });
-        if (v.size() > 20) v.resize(20);
+        ++it->second;
       }
-      arr = json(v);
+    };
+    while (fq.Next()) {
+      add(outlets, fq.TextView(0));
+      std::string_view published = fq.TextView(1);
+      if (!published.empty()) add(months, published.substr(0, 7));
+      ForEachWord(fq.TextView(2), [&](std::string_view t) { add(types, t); });
+      ForEachWord(fq.TextView(3), [&](std::string_view e) { add(entities, e); });
     }
-    out["facets"] = facets;
-    out["facets_over"] = std::min(total, kFacetCap);
+    if (!fq.error().empty()) Fail(400, "bad_query", "search failed: " + fq.error());
   }
+  // Most frequent first, ties by value.
+  auto ranked = [](const std::unordered_map<std::string, int64_t>& m) {
+    std::vector<std::pair<std::string, int64_t>> v(m.begin(), m.end());
+    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    return v;
+  };
+  constexpr size_t kFacetValues = 20;
+  json facets = {{"outlet", json::array()}, {"entity", json::array()}, {"place", json::array()},
+                 {"type", json::array()},   {"month", json::array()}};
+  std::shared_ptr<const Names> known = CurrentNames(s);
+  for (const auto& [id, n] : ranked(outlets)) {
+    if (facets["outlet"].size() == kFacetValues) break;
+    auto it = known->outlets.find(id);
+    facets["outlet"].push_back({{"value", id},
+                                {"count", n},
+                                {"name_ar", it == known->outlets.end() ? "" : it->second.name_ar},
+                                {"name_en", it == known->outlets.end() ? "" : it->second.name_en}});
+  }
+  // Entities and places share the mention lists; the entity's type says
+  // which facet it belongs to.
+  for (const auto& [id, n] : ranked(entities)) {
+    if (facets["entity"].size() == kFacetValues && facets["place"].size() == kFacetValues) break;
+    auto it = known->entities.find(id);
+    if (it == known->entities.end()) continue;
+    const std::string& t = it->second.type;
+    json& list = facets[t == "place" || t == "country" ? "place" : "entity"];
+    if (list.size() < kFacetValues) {
+      list.push_back({{"value", id}, {"count", n}, {"name_ar", it->second.name_ar}, {"name_en", it->second.name_en}});
+    }
+  }
+  for (const auto& [t, n] : ranked(types)) {
+    if (facets["type"].size() == kFacetValues) break;
+    facets["type"].push_back({{"value", t}, {"count", n}});
+  }
+  {
+    std::vector<std::pair<std::string, int64_t>> v(months.begin(), months.end());
+    std::sort(v.begin(), v.end());
+    for (const auto& [m, n] : v) facets["month"].push_back({{"value", m}, {"count", n}});
+  }
+  out["facets"] = std::move(facets);
+  out["facets_over"] = std::min(total, kFacetCap);
   return JsonResponse(out);
 }
 
@@ -1280,6 +1384,8 @@ StatusOr<std::unique_ptr<Api>> Api::Create(const ApiOptions& options) {
   impl->pool = std::move(*pool);
   auto kb = KnowledgeBase::Load(data_dir);
   if (kb.ok()) impl->kb = *kb;  // optional: entities then lack aliases and relations
+  auto stop = QueryStopwords::Load(data_dir + "/search/stopwords.tsv");
+  if (stop.ok()) impl->stopwords = std::move(*stop);  // optional: then every word is required
   if (!options.write_token.empty()) {
     EngineOptions eo;
     eo.data_dir = data_dir;

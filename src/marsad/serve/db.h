@@ -80,10 +80,14 @@ class Stmt {
   Stmt& Bind(double v);
   // Steps; true while a row is available. Errors end the iteration and set error().
   bool Next();
+  // Ready to run again: reset, bindings cleared (binding restarts at 1).
+  void Reset();
   int64_t Int(int col) const;
   double Real(int col) const;
   bool IsNull(int col) const;
   std::string Text(int col) const;
+  // The column's text without a copy: valid until the next Next() or reset.
+  std::string_view TextView(int col) const;
 
  private:
   Session& session_;

@@ -67,7 +67,8 @@ int TokenizeCallback(Fts5Tokenizer* /*tok*/, void* ctx, int flags, const char* t
 void FtsTerms(std::string_view text, FtsMode mode,
               const std::function<void(std::string_view, int, int, bool)>& emit) {
   const int size = static_cast<int>(text.size());
-  for (const Token& t : Tokenize(text)) {
+  // Sentence indexes are not needed: no sentence split (the tokens are the same).
+  for (const Token& t : Tokenize(text, {})) {
     if (!Indexable(t)) continue;
     // Clamp defensively: FTS5 trusts these offsets when building snippets.
     int start = std::clamp(t.span.start, 0, size);

@@ -1,5 +1,6 @@
 #include "marsad/store/search_query.h"
 
+#include <fstream>
 #include <memory>
 #include <vector>
 
@@ -87,11 +88,22 @@ std::string FtsString(std::string_view text) {
   return out;
 }
 
+// The single query term of `text`, or "" when it has none or several.
+std::string SingleTerm(std::string_view text) {
+  std::string term;
+  int n = 0;
+  FtsTerms(text, FtsMode::kQuery, [&](std::string_view t, int, int, bool) {
+    if (++n == 1) term = std::string(t);
+  });
+  return n == 1 ? term : std::string();
+}
+
 // Recursive descent over the lexed items; an empty result string means the
 // sub-expression had no searchable words (it is dropped, not an error).
 class Parser {
  public:
-  explicit Parser(std::vector<Item> items) : items_(std::move(items)) {}
+  Parser(std::vector<Item> items, const QueryStopwords* stopwords)
+      : items_(std::move(items)), stopwords_(stopwords) {}
 
   StatusOr<std::string> Parse() {
     std::string out;
@@ -151,17 +163,41 @@ class Parser {
       return InvalidArgument("NOT needs something to exclude from: write `a NOT b`");
     }
     std::vector<std::string> parts(1);
+    // Parts that are a function word joined without an explicit operator.
+    std::vector<bool> optional(1, ImplicitStopword(false));
     MARSAD_RETURN_IF_ERROR(ParseNot(depth, &parts[0]));
     while (At(Lex::kAnd) || AtPrimary()) {
-      if (At(Lex::kAnd)) {
+      bool explicit_and = At(Lex::kAnd);
+      if (explicit_and) {
         ++pos_;
         if (!AtPrimary()) return InvalidArgument("AND needs a word or phrase on both sides");
+        optional.back() = false;  // "في AND x": the user asked for it
       }
+      optional.push_back(ImplicitStopword(explicit_and));
       parts.emplace_back();
       MARSAD_RETURN_IF_ERROR(ParseNot(depth, &parts.back()));
     }
-    *out = Flat(parts, "AND");
+    std::vector<std::string> required;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (!optional[i] && !parts[i].empty()) required.push_back(parts[i]);
+    }
+    *out = required.empty() ? Flat(parts, "AND") : Flat(required, "AND");
     return Status::Ok();
+  }
+
+  // True when the item at pos_ is a plain word of the stopword list that is
+  // not tied to its neighbours by an operator (`explicit_and`: an AND before
+  // it; NOT or AND after it).
+  bool ImplicitStopword(bool explicit_and) const {
+    if (stopwords_ == nullptr || explicit_and || !At(Lex::kWord)) return false;
+    const Item& item = items_[pos_];
+    if (item.prefix || !stopwords_->Contains(item.text)) return false;
+    if (pos_ > 0 && (items_[pos_ - 1].kind == Lex::kOr || items_[pos_ - 1].kind == Lex::kNot)) return false;
+    if (pos_ + 1 < items_.size()) {
+      Lex next = items_[pos_ + 1].kind;
+      if (next == Lex::kNot || next == Lex::kAnd || next == Lex::kOr) return false;
+    }
+    return true;
   }
 
   Status ParseNot(int depth, std::string* out) {
@@ -222,12 +258,39 @@ class Parser {
   }
 
   std::vector<Item> items_;
+  const QueryStopwords* stopwords_;
   size_t pos_ = 0;
 };
 
 }  // namespace
 
-StatusOr<std::string> CompileSearchQuery(std::string_view query) {
+QueryStopwords::QueryStopwords(const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    std::string term = SingleTerm(w);
+    if (!term.empty()) terms_.insert(std::move(term));
+  }
+}
+
+StatusOr<QueryStopwords> QueryStopwords::Load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return NotFound("cannot read " + path);
+  std::vector<std::string> words;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::string word = line.substr(0, line.find('\t'));
+    if (!word.empty() && word != "word") words.push_back(std::move(word));
+  }
+  return QueryStopwords(words);
+}
+
+bool QueryStopwords::Contains(std::string_view word) const {
+  if (terms_.empty()) return false;
+  std::string term = SingleTerm(word);
+  return !term.empty() && terms_.count(term) > 0;
+}
+
+StatusOr<std::string> CompileSearchQuery(std::string_view query, const QueryStopwords* stopwords) {
   if (query.size() > kMaxQueryBytes) {
     return InvalidArgument("the search query is too long (over " + std::to_string(kMaxQueryBytes) +
                            " bytes)");
@@ -235,7 +298,7 @@ StatusOr<std::string> CompileSearchQuery(std::string_view query) {
   auto items = Lexer(query);
   if (!items.ok()) return items.status();
   if (items->empty()) return InvalidArgument("the search query is empty");
-  return Parser(std::move(items.value())).Parse();
+  return Parser(std::move(items.value()), stopwords).Parse();
 }
 
 }  // namespace marsad

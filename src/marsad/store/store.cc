@@ -493,6 +493,37 @@ Status Store::PutLocked(const Document& doc, PutResult* r) {
     for (const EventArg& a : e.targets) MARSAD_RETURN_IF_ERROR(put_arg(a, "target"));
     if (e.place) MARSAD_RETURN_IF_ERROR(put_arg(*e.place, "place"));
   }
+  return PutFacetsLocked(doc, r->id, outlet_id);
+}
+
+// The doc_facets row (schema.cc, version 4): what the mentions and events
+// tables hold for this document, distinct and sorted, space-separated (ids
+// hold no spaces).
+Status Store::PutFacetsLocked(const Document& doc, int64_t id, const std::string& outlet_id) {
+  auto joined = [](std::vector<std::string_view> v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    std::string out;
+    for (std::string_view x : v) {
+      if (x.empty() || x.find(' ') != std::string_view::npos) continue;
+      if (!out.empty()) out += ' ';
+      out += x;
+    }
+    return out;
+  };
+  std::vector<std::string_view> types, entities;
+  for (const Event& e : doc.events) types.push_back(e.type);
+  for (const Entity& e : doc.entities) {
+    if (!e.id.empty() && !e.mentions.empty()) entities.push_back(e.id);
+  }
+  auto stmt = Prepare(
+      "INSERT INTO doc_facets(doc_id, outlet_id, published, types, entities) VALUES(?, ?, ?, ?, ?)");
+  if (!stmt.ok()) return stmt.status();
+  Query q(*stmt);
+  q.Int(id).Text(outlet_id);
+  q.Text(doc.published && !doc.published->value.empty() ? doc.published->value : std::string());
+  q.Text(joined(std::move(types))).Text(joined(std::move(entities)));
+  if (q.Step() != SQLITE_DONE) return Error("cannot store facets");
   return Status::Ok();
 }
 
@@ -500,7 +531,7 @@ Status Store::PutLocked(const Document& doc, PutResult* r) {
 
 StatusOr<std::vector<SearchHit>> Store::Search(const std::string& query,
                                                const SearchOptions& options) {
-  auto match = CompileSearchQuery(query);
+  auto match = CompileSearchQuery(query, options.stopwords);
   if (!match.ok()) return match.status();
   std::lock_guard<std::mutex> lock(mu_);
   auto stmt = Prepare(

@@ -46,6 +46,7 @@
 #include "marsad/common/status.h"
 #include "marsad/document/document.h"
 #include "marsad/store/content_hash.h"
+#include "marsad/store/search_query.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -53,7 +54,7 @@ struct sqlite3_stmt;
 namespace marsad {
 
 // Version of the SQL schema this build writes (PRAGMA user_version).
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 struct StoreOptions {
   bool read_only = false;
@@ -85,6 +86,9 @@ struct SearchOptions {
   std::string highlight_close = "]";
   std::string ellipsis = "…";
   int snippet_tokens = 24;     // words in the snippet (1..64)
+  // Function words not required by a query of several words (see
+  // search_query.h); null: every word is required.
+  const QueryStopwords* stopwords = nullptr;
 };
 
 struct SearchHit {
@@ -254,6 +258,7 @@ class Store {
   Status CheckIndexVersion();
   Status ReindexLocked();
   Status PutLocked(const Document& doc, PutResult* result);
+  Status PutFacetsLocked(const Document& doc, int64_t id, const std::string& outlet_id);
   Status Exec(const char* sql);
   Status Error(const std::string& what) const;
   // A cached prepared statement, reset and with bindings cleared.

@@ -343,6 +343,34 @@ TEST_F(ServeTest, SearchIsArabicAwareWithFacetsAndHighlights) {
   ExpectError(Get(port(), "/api/search?q=" + Enc("(البوكمال")), 400, "bad_query");
   ExpectError(Get(port(), "/api/search?q=x&limit=1000"), 400, "bad_parameter");
   ExpectError(Get(port(), "/api/search?q=" + std::string(600, 'a')), 400, "bad_parameter");
+
+  // Each facet value, applied as a filter, finds as many documents as the
+  // facet counted (the filters and the facets read the same rows).
+  auto all = Get(port(), "/api/search?q=" + Enc("البوكمال") + "&limit=100");  // Al-Bukamal
+  ASSERT_EQ(all.status, 200) << all.body;
+  int checked = 0;
+  for (const char* kind : {"outlet", "entity", "place", "type"}) {
+    for (const auto& v : all.j["facets"][kind]) {
+      std::string value = v["value"];
+      if (value.empty()) continue;
+      auto r = Get(port(), "/api/search?q=" + Enc("البوكمال") + "&" + kind + "=" + Enc(value));
+      ASSERT_EQ(r.status, 200) << r.body;
+      EXPECT_EQ(r.j["total"], v["count"]) << kind << "=" << value;
+      ++checked;
+    }
+  }
+  for (const auto& v : all.j["facets"]["month"]) {
+    std::string m = v["value"];
+    auto r = Get(port(), "/api/search?q=" + Enc("البوكمال") + "&from=" + m + "&to=" + m);
+    EXPECT_EQ(r.j["total"], v["count"]) << m;
+    ++checked;
+  }
+  EXPECT_GE(checked, 6);
+  EXPECT_EQ(all.j["total_capped"], false);
+  EXPECT_EQ(all.j["ranked_over"], 2);
+  // "in" (a function word) does not narrow a query: same documents.
+  auto in = Get(port(), "/api/search?q=" + Enc("في البوكمال"));
+  EXPECT_EQ(in.j["total"], 2) << in.body;
 }
 
 TEST_F(ServeTest, TimelineAndGraph) {
@@ -437,6 +465,50 @@ TEST_F(ServeTest, StaticFilesStayInsideTheAssetsFolder) {
     EXPECT_EQ(r.body.find("secret"), std::string::npos) << bad;
   }
   ExpectError(Get(port(), "/missing.js"), 404, "not_found");
+}
+
+// A word in very many documents: ranked among the newest 1,000 matches,
+// facets over the same newest 1,000, the count capped at 5,000 (docs/api.md).
+TEST(ServeSearch, CommonWordsAreRankedAmongTheNewestMatches) {
+  char tmpl[] = "/tmp/marsad-serve-search-XXXXXX";
+  ASSERT_NE(::mkdtemp(tmpl), nullptr);
+  fs::path dir = tmpl;
+  std::string db = (dir / "many.db").string();
+  {
+    auto store = Store::Open(db);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    std::vector<Document> docs(5001);
+    std::vector<const Document*> ptrs;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      // "shelling" in every article, "report N" to make each one distinct.
+      docs[i].body = "قصف مدفعي على الأحياء الشرقية، تقرير رقم " + std::to_string(i);
+      docs[i].title = "قصف " + std::to_string(i);
+      docs[i].source = "test";
+      ptrs.push_back(&docs[i]);
+    }
+    ASSERT_TRUE((*store)->PutBatch(ptrs).ok());
+  }
+  ServerOptions o;
+  o.rate = 0;
+  o.api.db_path = db;
+  auto server = StartServer(o);
+  ASSERT_NE(server, nullptr);
+  auto r = Get(server->port(), "/api/search?q=" + Enc("قصف") + "&limit=50");  // shelling
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.j["total"], 5000);
+  EXPECT_EQ(r.j["total_capped"], true);
+  EXPECT_EQ(r.j["ranked_over"], 1000);
+  EXPECT_EQ(r.j["facets_over"], 1000);
+  ASSERT_EQ(r.j["hits"].size(), 50u);
+  for (const auto& h : r.j["hits"]) EXPECT_GT(h["id"].get<int64_t>(), 5001 - 1000) << h.dump();
+  // A page beyond the window ranks all matches.
+  auto deep = Get(server->port(), "/api/search?q=" + Enc("قصف") + "&offset=1990&limit=20");
+  ASSERT_EQ(deep.status, 200) << deep.body;
+  EXPECT_EQ(deep.j["hits"].size(), 20u);
+  EXPECT_EQ(deep.j["ranked_over"], 5000);
+  server.reset();
+  std::error_code ec;
+  fs::remove_all(dir, ec);
 }
 
 TEST(ServeLimits, HugeBodiesAreRejectedWithJson) {

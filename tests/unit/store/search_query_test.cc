@@ -95,3 +95,47 @@ TEST(SearchQueryTest, ControlBytesSeparateWords) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+std::string CompileStop(const std::string& q) {
+  // في "in", من "from"
+  static const QueryStopwords kStop({"في", "من"});
+  auto r = CompileSearchQuery(q, &kStop);
+  return r.ok() ? *r : "ERROR: " + r.status().message();
+}
+
+// "majlis shura al-mujahidin fi al-iraq": the function word is not required.
+TEST(SearchQueryTest, FunctionWordsAreNotRequiredAmongWords) {
+  EXPECT_EQ(CompileStop("مجلس شورى في العراق"), "(\"مجلس\" AND \"شورى\" AND \"العراق\")");
+  // Diacritics do not hide it: فِي "in" with a kasra.
+  EXPECT_EQ(CompileStop("فِي العراق"), "\"العراق\"");
+}
+
+TEST(SearchQueryTest, FunctionWordsStayWhereTheUserAskedForThem) {
+  // Alone, in a phrase, next to an operator, as a prefix.
+  EXPECT_EQ(CompileStop("في"), "\"في\"");
+  EXPECT_EQ(CompileStop("في من"), "(\"في\" AND \"من\")");
+  EXPECT_EQ(CompileStop("\"في العراق\""), "\"في العراق\"");
+  EXPECT_EQ(CompileStop("العراق OR في"), "(\"العراق\" OR \"في\")");
+  EXPECT_EQ(CompileStop("العراق AND في"), "(\"العراق\" AND \"في\")");
+  EXPECT_EQ(CompileStop("في AND العراق"), "(\"في\" AND \"العراق\")");
+  EXPECT_EQ(CompileStop("العراق NOT في"), "(\"العراق\" NOT \"في\")");
+  EXPECT_EQ(CompileStop("في* العراق"), "(\"في\" * AND \"العراق\")");
+  // Without a list every word is required.
+  EXPECT_EQ(Compile("مجلس في العراق"), "(\"مجلس\" AND \"في\" AND \"العراق\")");
+}
+
+TEST(SearchQueryTest, StopwordFileOfTheRepositoryLoads) {
+  auto stop = QueryStopwords::Load(std::string(MARSAD_SOURCE_DIR) + "/data/search/stopwords.tsv");
+  ASSERT_TRUE(stop.ok()) << stop.status().ToString();
+  EXPECT_TRUE(stop->Contains("في"));      // "in"
+  EXPECT_TRUE(stop->Contains("الى"));     // "to", without hamza
+  EXPECT_FALSE(stop->Contains("العراق"));  // "Iraq"
+  EXPECT_FALSE(stop->Contains("ضد"));     // "against" carries meaning
+  EXPECT_FALSE(QueryStopwords::Load("no/such/file.tsv").ok());
+}
+
+}  // namespace
+}  // namespace marsad

@@ -40,7 +40,7 @@ class StoreTest : public ::testing::Test {
 };
 
 // A store written at schema 2 (before story_views and the facet indexes)
-// opens read-write as schema 3 with its documents intact; read-only it is
+// opens read-write at the current schema with its documents intact; read-only it is
 // refused with a hint.
 TEST_F(StoreTest, MigratesSchema2Store) {
   {
@@ -48,7 +48,7 @@ TEST_F(StoreTest, MigratesSchema2Store) {
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->Put(MakeDoc("قصفت الطائرات مدينة البوكمال", "غارات")).ok());  // "planes bombed Al-Bukamal", "air strikes"
   }
-  for (const char* sql : {"DROP TABLE story_views", "DROP INDEX documents_facets", "DROP INDEX events_by_doc_type",
+  for (const char* sql : {"DROP TABLE doc_facets", "DROP TABLE story_views", "DROP INDEX documents_facets", "DROP INDEX events_by_doc_type",
                           "DROP INDEX mentions_by_doc_entity", "CREATE INDEX mentions_by_doc ON mentions(doc_id)",
                           "PRAGMA user_version = 2"}) {
     RawExec(path_, sql);
@@ -63,11 +63,41 @@ TEST_F(StoreTest, MigratesSchema2Store) {
     ASSERT_TRUE(hits.ok()) << hits.status().ToString();
     EXPECT_EQ(hits->size(), 1u);
   }
-  EXPECT_EQ(RawExec(path_, "PRAGMA user_version"), "3");
+  EXPECT_EQ(RawExec(path_, "PRAGMA user_version"), std::to_string(kStoreSchemaVersion));
   EXPECT_EQ(RawExec(path_, "SELECT count(*) FROM sqlite_master WHERE name IN "
                            "('story_views', 'documents_facets', 'events_by_doc_type', 'mentions_by_doc_entity')"),
             "4");
   EXPECT_EQ(RawExec(path_, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_by_doc'"), "0");
+}
+
+// A schema-3 store gains doc_facets filled from its documents, mentions and
+// events; documents stored later get their row from Put.
+TEST_F(StoreTest, MigratesSchema3StoreWithSearchFacets) {
+  // "planes bombed Al-Bukamal", "air strikes"
+  auto doc = MakeDoc("قصفت الطائرات مدينة البوكمال", "غارات", "enab", "2017-11-08");
+  Entity place;
+  place.id = "sy-abu-kamal";
+  place.type = "place";
+  place.mentions.push_back({{21, 37}, "البوكمال"});
+  doc.entities.push_back(place);
+  Event e;
+  e.type = "ASSAULT";
+  doc.events.push_back(e);
+  doc.events.push_back(e);  // a type counts once per document
+  {
+    auto store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->Put(doc).ok());
+  }
+  const char* kRow = "SELECT outlet_id || '|' || published || '|' || types || '|' || entities FROM doc_facets";
+  EXPECT_EQ(RawExec(path_, kRow), "enab|2017-11-08|ASSAULT|sy-abu-kamal");
+  RawExec(path_, "DROP TABLE doc_facets");
+  RawExec(path_, "PRAGMA user_version = 3");
+  {
+    auto store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+  }
+  EXPECT_EQ(RawExec(path_, kRow), "enab|2017-11-08|ASSAULT|sy-abu-kamal");
 }
 
 TEST_F(StoreTest, MigratesEmptyFileToCurrentSchema) {

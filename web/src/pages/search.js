@@ -33,7 +33,10 @@ export async function searchPage(app, query) {
     results.replaceChildren(errorBox(err));
     return;
   }
-  results.replaceChildren(el('p', { class: 'meta', 'data-testid': 'search-total' }, `${data.total} ${t('results')}`),
+  const total = `${data.total}${data.total_capped ? '+' : ''} ${t('results')}`;
+  const note = data.ranked_over < data.total
+    ? [el('p', { class: 'meta', 'data-testid': 'search-ranked', text: t('ranked.newest').replace('{n}', data.ranked_over) })] : [];
+  results.replaceChildren(el('p', { class: 'meta', 'data-testid': 'search-total' }, total), ...note,
     ...data.hits.map((h) => el('article', { class: 'hit', 'data-testid': 'search-hit' },
       el('h3', {}, el('a', { href: '#/doc/' + h.id }, ...parts(h.title_parts && h.title_parts.length ? h.title_parts : [{ text: h.title || '#' + h.id }]))),
       el('p', { class: 'meta' }, `${h.outlet || t('unknown')} · ${fmtDate(h.published)}`),
