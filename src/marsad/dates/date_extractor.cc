@@ -614,7 +614,7 @@ std::optional<Hit> Parser::Find(int i, std::string_view cls, bool allow_clitic,
                                 std::string_view val) const {
   std::optional<Hit> best;
   bool article = cls == "unit" || cls == "num_cardinal" || cls == "season" ||
-                 cls == "num_thousands";
+                 cls == "num_thousands" || cls == "yearnoun";
   for (const Hit& h : Hits(i)) {
     if ((h.clitic_bytes && !allow_clitic) || (h.definite && !article)) continue;
     if (h.entry->cls != cls) continue;
@@ -1979,6 +1979,33 @@ std::optional<Parse> Parser::YearExpr(int i) const {
           MF("ربيع"), MF("صيف"), MF("خريف"), MF("شتاء")};
       cue = cue || std::find(kCues.begin(), kCues.end(), t_[i - 1].s) != kCues.end();
     }
+    // A noun that names an event by its year ("حرب 1967", the 1967 war;
+    // "الانتفاضة الأولى 1987", the first intifada of 1987; data/time/lexicon.tsv
+    // class yearnoun), when the number is not a count of what follows it
+    // ("حصار 2000 عائلة", the siege of 2000 families): only the end of a
+    // clause, a definite adjective, a conjunction or a function word may
+    // follow.
+    if (!cue && InRange(i - 1) && t_[i].type == TokType::kNum) {
+      int n = i - 1;
+      if (auto o = Find(n, "num_ordinal"); o && o->end == i && n > 0) --n;
+      auto yn = Find(n, "yearnoun", true);
+      if (yn && yn->end == n + 1 && !Find(ye, "unit", true) && !Find(ye, "num_thousands", true) &&
+          !Find(ye, "num_cardinal", true)) {
+        bool follower_ok = !InRange(ye) || t_[ye].type == TokType::kPunct;
+        if (!follower_ok && t_[ye].type == TokType::kWord) {
+          std::string_view w(t_[ye].s);
+          static const std::vector<std::string> kFunction = {
+              MF("في"), MF("مع"), MF("على"), MF("ضد"), MF("عندما"), MF("حين"), MF("حتى"),
+              MF("بين"), MF("إلى"), MF("من"), MF("ثم"), MF("قد"), MF("لم"), MF("كما"),
+              MF("التي"), MF("الذي"), MF("أو"), MF("عن"), MF("قبل"), MF("بعد"), MF("منذ"),
+              MF("خلال"), MF("حيث"), MF("إذ"), MF("لكن"), MF("بل"), MF("عند"), MF("لدى")};
+          follower_ok = w.substr(0, 4) == "\xd8\xa7\xd9\x84" ||            // ال
+                        w.substr(0, 2) == "\xd9\x88" || w.substr(0, 2) == "\xd9\x81" ||  // و ف
+                        std::find(kFunction.begin(), kFunction.end(), w) != kFunction.end();
+        }
+        cue = follower_ok;
+      }
+    }
     // End of text, end of line or punctuation follows: a year-like standalone
     // number (headlines, captions, "(1948)").
     if (!InRange(ye) || t_[ye].type == TokType::kPunct) cue = true;
@@ -2032,6 +2059,79 @@ std::optional<Parse> Parser::WeekdayExprAt(int i) const {
   Parse p;
   p.tb = i;
   p.clitic_bytes = clitic;
+  // "الأحد الثاني من الشهر المقبل", "الجمعة الأولى من أيار": an ordinal
+  // adjective right after the weekday, then "من" and a month, is the nth such
+  // weekday of that month (the adjective agrees with the weekday; "Sunday, the
+  // 2nd of next month" would put a number or "الموافق" there). Up to the
+  // fifth; a compound ordinal ("الثاني عشر") is not read here.
+  // The ordinal agrees in gender with the weekday (only الجمعة is feminine):
+  // "الجمعة الثانية" is the second Friday, "الجمعة الثاني من أيار" is Friday,
+  // 2 May (a day of the month takes the masculine ordinal).
+  auto agrees = [&](const Hit& o) {
+    std::string_view ow(t_[o.end - 1].s);
+    static const std::string kTehMarbuta = MF("ة");
+    bool feminine = (ow.size() >= kTehMarbuta.size() &&
+                     ow.substr(ow.size() - kTehMarbuta.size()) == kTehMarbuta) ||
+                    ow == MF("الأولى");
+    return feminine == (w == 5);
+  };
+  if (auto o = Find(j, "num_ordinal"); o && o->entry->ival <= 5 && InRange(o->end) &&
+                                       t_[o->end].s == MF("من") && agrees(*o)) {
+    int r = o->end + 1, end = 0, year = 0, month = 0;
+    bool found = false, absolute = false;
+    bool this_word = InRange(r) && t_[r].s == MF("هذا");
+    if (this_word) ++r;
+    auto named = this_word ? std::nullopt : MonthFirst(r);  // "من أيار", "من شهر أيار"
+    if (named && !(named->pd.m && !named->pd.d)) named.reset();
+    if (auto mu = Find(r, "unit", true);
+        !named && mu && mu->entry->val == "month/1" && (mu->definite || this_word)) {
+      int off = 0;
+      end = mu->end;
+      if (auto d = Find(end, "dir"); d && t_[end].s != MF("هذا") && t_[end].s != MF("هذه")) {
+        off = d->entry->val == "past" ? -1 : d->entry->val == "next" ? 1 : 0;
+        end = d->end;
+      }
+      if (ref_) {
+        CivilDate m = civil::AddMonths(CivilDate{ref_->year, ref_->month, 1}, off);
+        year = m.year, month = m.month;
+      }
+      found = true;
+    } else if (const auto& m = named) {
+      // A Hijri month ("الجمعة الأولى من رمضان") keeps its text, unresolved.
+      end = m->te;
+      month = m->pd.hijri ? 0 : m->pd.m;
+      const std::string& v = m->mention.expr.value;
+      if (v.size() >= 4 && std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+        year = std::stoi(v.substr(0, 4));
+      }
+      absolute = m->mention.expr.anchor == "absolute";
+      found = true;
+    }
+    // A masculine weekday with a masculine ordinal may also be "Sunday, the
+    // 2nd of May": that reading is kept when the calendar agrees with it.
+    if (found && year && month && civil::IsValid(year, month, o->entry->ival) &&
+        civil::Weekday(CivilDate{year, month, o->entry->ival}) == w) {
+      found = false;
+    }
+    if (found) {
+      p.te = end;
+      p.mention.weekday = w;
+      if (!year || !month) {
+        SetUnresolved(&p, "", Precision::kDay);
+        return p;
+      }
+      CivilDate first{year, month, 1};
+      int delta = (w - civil::Weekday(first) + 7) % 7;
+      CivilDate d = civil::AddDays(first, delta + 7 * (o->entry->ival - 1));
+      if (d.month != month) {
+        SetUnresolved(&p, "", Precision::kDay);
+        return p;
+      }
+      p.start = p.end = d;
+      SetValue(&p, civil::ToIso(d), Precision::kDay, absolute ? "absolute" : "document");
+      return p;
+    }
+  }
   // weekday [،] date
   int q = j;
   if (IsComma(q) || IsPunct(q, "-")) ++q;
@@ -2073,17 +2173,50 @@ std::optional<Parse> Parser::WeekdayExprAt(int i) const {
     SetValue(&p, civil::ToIso(*found), Precision::kDay, "document");
     return p;
   }
-  // "الأحد الثاني" = the second Sunday of the reference month
-  if (auto o = Find(j, "num_ordinal"); o && o->entry->ival <= 4 && ref_ &&
-      !Find(o->end, "unit", true) && !Find(o->end, "month")) {
-    CivilDate first{ref_->year, ref_->month, 1};
-    int delta = (w - civil::Weekday(first) + 7) % 7;
-    CivilDate d = civil::AddDays(first, delta + 7 * (o->entry->ival - 1));
-    p.te = o->end;
-    p.mention.weekday = w;
-    p.start = p.end = d;
-    SetValue(&p, civil::ToIso(d), Precision::kDay, "document");
-    return p;
+  // "الأحد الثاني" = the second Sunday of the reference month. Not when the
+  // ordinal counts a series, as protest news count Fridays: "للجمعة الثالثة
+  // على التوالي" (for the third Friday running), "الجمعة الرابعة من
+  // الاحتجاجات" (the fourth Friday of the protests), "الجمعة الثانية عشرة"
+  // (the twelfth Friday); there the weekday alone is read below.
+  if (auto o = Find(j, "num_ordinal"); o && o->entry->ival <= 5 && !Find(o->end, "unit", true) &&
+                                       !Find(o->end, "month") && agrees(*o)) {
+    const int q = o->end;
+    auto starts_with_lam = [](std::string_view s) { return s.substr(0, 2) == "\xd9\x84"; };  // ل
+    std::string_view prefix = std::string_view(t_[i].s).substr(0, clitic);
+    bool series = prefix.find("\xd9\x84") != std::string_view::npos;  // "للجمعة", "ليوم الجمعة"
+    if (InRange(q) && t_[q].type == TokType::kWord) {
+      // A compound ordinal ("الثانية عشرة", "الثاني والعشرين") is no week count.
+      series = series || Find(q, "num_cardinal", true) || Find(q, "num_tens", true);
+      series = series || (t_[q].s == MF("على") && InRange(q + 1) && t_[q + 1].s == MF("التوالي"));
+      // "من" is read only before the month: "الأحد الثاني من الشهر [الجاري]",
+      // "من هذا الشهر", "من كل شهر"; "من الاحتجاجات" (of the protests) and
+      // "للاحتجاجات" count a series.
+      if (t_[q].s == MF("من")) {
+        int r = q + 1;
+        bool det = InRange(r) && (t_[r].s == MF("هذا") || t_[r].s == MF("كل"));  // "من كل شهر"
+        if (det) ++r;
+        auto mu = Find(r, "unit", true);
+        // "من شهر رمضان" names another month: no reading of the reference month.
+        bool month_follows = mu && mu->entry->val == "month/1" && (mu->definite || det);
+        series = series || !month_follows;
+      }
+      series = series || starts_with_lam(t_[q].s);
+    }
+    if (!series && ref_) {
+      CivilDate first{ref_->year, ref_->month, 1};
+      int delta = (w - civil::Weekday(first) + 7) % 7;
+      CivilDate d = civil::AddDays(first, delta + 7 * (o->entry->ival - 1));
+      p.te = o->end;
+      p.mention.weekday = w;
+      if (d.month != ref_->month) {
+        // "الأحد الخامس" in a month with four Sundays: no such day.
+        SetUnresolved(&p, "", Precision::kDay);
+        return p;
+      }
+      p.start = p.end = d;
+      SetValue(&p, civil::ToIso(d), Precision::kDay, "document");
+      return p;
+    }
   }
   // weekday dir | weekday من الأسبوع dir
   int dir = 0;
@@ -2233,6 +2366,21 @@ std::optional<Parse> Parser::RelUnit(int i) const {
   p.tb = i;
   p.te = k;
   p.clitic_bytes = clitic;
+  // "نهاية الأسبوع [الجاري/الحالي]" (the end of the current week): the end
+  // of a week that has not ended is still to come, so it lies between the
+  // reference and the last day of the week; the range says that more tightly
+  // than the week label. On a Sunday the ISO week ends that day while the
+  // Sunday-first week common in the region begins (docs/dates.md, weeks), so
+  // the week label is kept there. "نهاية هذا الأسبوع" is the weekend
+  // (lexicon), a past or next week keeps its label.
+  if (part == "end" && unit == Unit::kWeek && offset == 0 && !this_word && ref_ &&
+      civil::Weekday(*ref_) != 7) {
+    CivilDate end = civil::AddDays(civil::WeekStart(*ref_), 6);
+    p.start = *ref_;
+    p.end = end;
+    SetValue(&p, RangeValue(*ref_, end), Precision::kWeek, "document", "range");
+    return p;
+  }
   ResolveRelUnit(unit, offset, &p);
   // "الأسبوع المقبل بين الأربعاء والجمعة", "هذا الأسبوع من الثلاثاء إلى الخميس"
   if (unit == Unit::kWeek && ref_ && InRange(k) &&

@@ -47,6 +47,56 @@ TEST_F(DateExtractorTest, EmptyAndDegenerateInputs) {
   EXPECT_TRUE(ex_->Extract("\xff\xfe\xd8", kFri17Nov2017).empty());  // invalid UTF-8
 }
 
+TEST_F(DateExtractorTest, EndOfTheCurrentWeekIsTheRestOfIt) {
+  // "تنتهي المهلة نهاية الأسبوع الحالي" = the deadline ends at the end of the
+  // current week; on Friday 17 Nov 2017 that lies in 17..19 Nov.
+  DateExpr d = One("تنتهي المهلة نهاية الأسبوع الحالي", kFri17Nov2017);
+  EXPECT_EQ(d.text, "نهاية الأسبوع الحالي");
+  EXPECT_EQ(d.value, "(2017-11-17,2017-11-19,P2D)");
+  EXPECT_EQ(d.kind, "range");
+  EXPECT_EQ(d.precision, Precision::kWeek);
+  // "مطلع الأسبوع الحالي" (the start of the current week) keeps the week.
+  EXPECT_EQ(One("بدأت المهلة مطلع الأسبوع الحالي", kFri17Nov2017).value, "2017-W46");
+  // "نهاية الأسبوع المقبل" (the end of next week) keeps the week label.
+  EXPECT_EQ(One("تنتهي المهلة نهاية الأسبوع المقبل", kFri17Nov2017).value, "2017-W47");
+  // Without a reference it stays unresolved.
+  EXPECT_FALSE(One("تنتهي المهلة نهاية الأسبوع الحالي").resolved);
+}
+
+TEST_F(DateExtractorTest, YearAfterAnEventNoun) {
+  // "بعد حرب 1973 التي ..." = after the 1973 war, which ...
+  DateExpr d = One("وقع الاتفاق بعد حرب 1973 التي غيرت المنطقة");
+  EXPECT_EQ(d.text, "1973");
+  EXPECT_EQ(d.value, "1973");
+  EXPECT_EQ(d.precision, Precision::kYear);
+  // "موازنة 2019 الجديدة" = the new 2019 budget (a definite adjective follows)
+  EXPECT_EQ(One("ناقش البرلمان موازنة 2019 الجديدة").value, "2019");
+  // A count before a counted noun: "أزمة 1500 نازح" = the crisis of 1500
+  // displaced people; a number with a unit: "حرب 1000 يوم" = a 1000-day war.
+  EXPECT_TRUE(ex_->Extract("تفاقمت أزمة 1500 نازح في المخيم", std::nullopt).empty());
+  for (const auto& e : ex_->Extract("انتهت حرب 1000 يوم", std::nullopt)) EXPECT_NE(e.value, "1000");
+  // A noun not in the list: "القرار 2254" (resolution 2254) is no year.
+  EXPECT_TRUE(ex_->Extract("طالب بتطبيق القرار 2254 كاملا", std::nullopt).empty());
+}
+
+TEST_F(DateExtractorTest, OrdinalAfterAWeekdayCountingASeriesIsNoNthWeekday) {
+  // "الجمعة الثانية عشرة للاحتجاجات" = the twelfth Friday of the protests:
+  // the weekday alone (the latest Friday), not the second Friday of the month.
+  DateExpr d = One("تظاهر الآلاف في الجمعة الثانية عشرة للاحتجاجات", kFri17Nov2017);
+  EXPECT_EQ(d.text, "الجمعة");
+  EXPECT_EQ(d.value, "2017-11-17");
+  // "الجمعة الثالثة من الحراك" = the third Friday of the movement
+  EXPECT_EQ(One("دعا إلى التظاهر في الجمعة الثالثة من الحراك", kFri17Nov2017).text, "الجمعة");
+  // "الخميس الثاني" alone = the second Thursday of the month (9 Nov 2017).
+  EXPECT_EQ(One("يجتمع المجلس الخميس الثاني", kFri17Nov2017).value, "2017-11-09");
+  // "الخميس الخامس": November 2017 has five Thursdays (30 Nov).
+  EXPECT_EQ(One("يجتمع المجلس الخميس الخامس", kFri17Nov2017).value, "2017-11-30");
+  // "الأحد الخامس": it has four Sundays; the text is kept without a value.
+  DateExpr none = One("يجتمع المجلس الأحد الخامس", kFri17Nov2017);
+  EXPECT_EQ(none.text, "الأحد الخامس");
+  EXPECT_FALSE(none.resolved);
+}
+
 TEST_F(DateExtractorTest, LevantineMonthDayYear) {
   // "16 تشرين الثاني 2017" = 16 November 2017
   DateExpr d = One("في 16 تشرين الثاني 2017 وصل");
