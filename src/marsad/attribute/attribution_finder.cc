@@ -65,7 +65,104 @@ StatusOr<std::shared_ptr<const AttributionFinder>> AttributionFinder::Load(const
   rows.clear();
   MARSAD_RETURN_IF_ERROR(lex::ReadTsv(data_dir + "/attribution/sources.tsv", &rows));
   for (const auto& r : rows) f->source_heads_[lex::Key(r[0])] = true;
+  rows.clear();
+  // Optional: short names that stand for an agency in a dateline.
+  if (lex::ReadTsv(data_dir + "/attribution/dateline_sources.tsv", &rows).ok()) {
+    for (const auto& r : rows) {
+      if (r.size() >= 2 && !r[1].empty()) f->dateline_names_[lex::Key(r[0])] = r[1];
+    }
+  }
   return std::shared_ptr<const AttributionFinder>(f);
+}
+
+std::optional<AttributionFinder::DatelineSource> AttributionFinder::FindDatelineSource(const Input& in) const {
+  if (in.tokens == nullptr || in.tokens->empty()) return std::nullopt;
+  const std::vector<Token>& toks = *in.tokens;
+  auto text_of = [&](const Token& t) { return in.body.substr(t.span.start, t.span.end - t.span.start); };
+  auto is = [&](const Token& t, std::initializer_list<std::string_view> marks) {
+    if (t.kind != TokenKind::kPunct && t.kind != TokenKind::kSymbol) return false;
+    std::string_view x = text_of(t);
+    for (std::string_view m : marks) {
+      if (x == m) return true;
+    }
+    return false;
+  };
+  constexpr std::string_view kDash = "-", kEnDash = "\xE2\x80\x93", kEmDash = "\xE2\x80\x94";
+  constexpr size_t kMaxLead = 8, kMaxName = 4;
+  const int32_t first_sentence = toks[0].sentence;
+  // 1. The lead: words (a place, a date) up to a dash or an opening bracket.
+  size_t i = 0, words = 0;
+  bool bracket = false;
+  for (; i < toks.size() && toks[i].sentence == first_sentence; ++i) {
+    const Token& t = toks[i];
+    if (t.kind == TokenKind::kArabic || t.kind == TokenKind::kLatin || t.kind == TokenKind::kNumber) {
+      if (++words > kMaxLead) return std::nullopt;
+      continue;
+    }
+    if (is(t, {kDash, kEnDash, kEmDash})) break;
+    if (is(t, {"("})) {
+      bracket = true;
+      break;
+    }
+    if (!is(t, {"/", ",", "\xD8\x8C"})) return std::nullopt;  // only date separators and commas
+  }
+  if (words == 0 || i >= toks.size() || toks[i].sentence != first_sentence) return std::nullopt;
+  // 2. The name: 1-4 words, closed by ":" "-" or ")".
+  size_t start = ++i, end = start;
+  for (; end < toks.size() && end - start <= kMaxName; ++end) {
+    const Token& t = toks[end];
+    if (t.kind == TokenKind::kArabic || t.kind == TokenKind::kLatin) continue;
+    if (bracket ? is(t, {")"}) : is(t, {":", kDash, kEnDash, kEmDash})) break;
+    return std::nullopt;
+  }
+  if (end == start || end >= toks.size() || end - start > kMaxName) return std::nullopt;
+  DatelineSource d;
+  d.span = {toks[start].span.start, toks[end - 1].span.end};
+  d.text = std::string(in.body.substr(d.span.start, d.span.end - d.span.start));
+  // 3. Resolution: a media entity inside the name, else the short names.
+  if (in.entities != nullptr) {
+    for (const Entity& e : *in.entities) {
+      if (e.type != "media") continue;
+      for (const EntityMention& m : e.mentions) {
+        if (m.span.start >= d.span.start && m.span.end <= d.span.end) {
+          d.id = e.id;
+          return d;
+        }
+      }
+    }
+  }
+  std::string key;
+  for (size_t k = start; k < end; ++k) {
+    if (!key.empty()) key += ' ';
+    key += toks[k].norm;
+  }
+  auto it = dateline_names_.find(key);
+  if (it == dateline_names_.end()) return std::nullopt;
+  d.id = it->second;
+  return d;
+}
+
+void AttributionFinder::AddChainWithDateline(const std::optional<OutletRef>& outlet, std::vector<std::string> wires,
+                                             const std::optional<DatelineSource>& dateline, size_t body_size,
+                                             std::vector<Attribution>* atts) {
+  bool added = false;
+  // Wires the cleaner found (in the dateline or a credit) already name the
+  // agency, under the cleaner's ids: the dateline source is added only when
+  // there are none.
+  if (dateline && wires.empty() && !(outlet && outlet->id == dateline->id) &&
+      std::find(wires.begin(), wires.end(), dateline->id) == wires.end()) {
+    wires.push_back(dateline->id);
+    added = true;
+  }
+  AddChain(outlet, wires, body_size, atts);
+  if (!added) return;
+  for (Attribution& a : *atts) {
+    if (a.cue == "wire" && a.speaker == dateline->id) {
+      a.cue = "dateline";
+      a.speaker_text = dateline->text;
+      a.cue_span = dateline->span;
+    }
+  }
 }
 
 bool AttributionFinder::IsComplementizer(std::string_view norm) const {
@@ -79,7 +176,9 @@ const AttributionFinder::Cue* AttributionFinder::LookupCue(const Token& t) const
   if (t.kind != TokenKind::kArabic) return nullptr;
   auto it = cues_.find(t.norm);
   if (it == cues_.end()) it = cues_.find(std::string(StripConj(t.norm)));
-  if (it == cues_.end() && t.norm.size() > 2 && t.norm.substr(0, 2) == "ب") {  // بحسب
+  // A glued ب (بحسب), tested on its two UTF-8 bytes (D8 A8).
+  if (it == cues_.end() && t.norm.size() > 2 && static_cast<unsigned char>(t.norm[0]) == 0xD8 &&
+      static_cast<unsigned char>(t.norm[1]) == 0xA8) {
     it = cues_.find(t.norm.substr(2));
     if (it != cues_.end() && it->second.kind != CueKind::kPrep) it = cues_.end();
   }

@@ -56,6 +56,28 @@ class AttributionFinder {
   static void AddChain(const std::optional<OutletRef>& outlet, const std::vector<std::string>& wires,
                        size_t body_size, std::vector<Attribution>* atts);
 
+  // A news source named in the article's dateline: "عدن - سبأ:", "دمشق
+  // (سانا) -", "بنغازي 6 يناير 2020 (وال) -". The dateline is the body's
+  // first words: up to eight words (a place, a date) before a dash or an
+  // opening bracket, then one to four words closed by a colon, a dash or a
+  // closing bracket. The name is resolved to a knowledge-base id through a
+  // media entity of the entity layer inside it, else through the short names
+  // of data/attribution/dateline_sources.tsv (سبأ، وال). Null when the body
+  // has no such dateline or the name is unknown.
+  struct DatelineSource {
+    std::string id;    // knowledge-base id of the outlet or agency
+    std::string text;  // the name as written
+    Span span;         // of the name in the body
+  };
+  std::optional<DatelineSource> FindDatelineSource(const Input& in) const;
+
+  // Adds the dateline source (if any, when `wires` is empty and it is not
+  // the outlet) as a wire of the chain: AddChain() with it among `wires`, its
+  // attribution then gets cue "dateline" and the name's span as cue_span.
+  static void AddChainWithDateline(const std::optional<OutletRef>& outlet, std::vector<std::string> wires,
+                                   const std::optional<DatelineSource>& dateline, size_t body_size,
+                                   std::vector<Attribution>* atts);
+
   // The chain of an attribution, outermost first (outlet, wire, ..., i).
   static std::vector<int32_t> Chain(const std::vector<Attribution>& atts, int32_t i);
 
@@ -76,6 +98,7 @@ class AttributionFinder {
   std::unordered_map<std::string, Cue> cues_;
   std::unordered_map<std::string, int> words_;  // 1 complementizer, 2 stop, 3 pronoun
   std::unordered_map<std::string, bool> source_heads_;
+  std::unordered_map<std::string, std::string> dateline_names_;  // matching form -> KB id
 };
 
 }  // namespace marsad

@@ -16,9 +16,10 @@ class AttributionStage : public Stage {
 
   Status Process(Document& doc) const override {
     const bool has_entities = doc.layers.count(layers::kEntities) > 0;
-    std::vector<Attribution> atts =
-        finder_->Find({doc.body, &doc.tokens, has_entities ? &doc.entities : nullptr});
-    AttributionFinder::AddChain(doc.outlet, doc.wires, doc.body.size(), &atts);
+    const AttributionFinder::Input in{doc.body, &doc.tokens, has_entities ? &doc.entities : nullptr};
+    std::vector<Attribution> atts = finder_->Find(in);
+    AttributionFinder::AddChainWithDateline(doc.outlet, doc.wires, finder_->FindDatelineSource(in),
+                                            doc.body.size(), &atts);
     doc.attributions = std::move(atts);
     doc.layers.insert(layers::kAttributions);
     return Status::Ok();

@@ -74,7 +74,7 @@ uint32_t ClassBits(const std::string& name) {
       {"placenoun", E::kPlaceNoun},   {"was", E::kWas},           {"demonstrative", E::kDemonstrative},
       {"reference", E::kReference},   {"violent", E::kViolent},   {"agentive", E::kAgentive},
       {"hedge", E::kHedge},           {"notrigger", E::kNotTrigger}, {"warning", E::kWarning},
-      {"figurative", E::kFigurative}};
+      {"figurative", E::kFigurative}, {"recent", E::kRecent}};
   for (const auto& [n, b] : kNames) {
     if (name == n) return b;
   }
@@ -940,11 +940,20 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     confidence -= 0.15;
   }
   bool saw_qad = false;
+  bool pluperfect = false;
   for (int k = i - 1; k >= sb && k >= i - 8; --k) {
     saw_qad |= NormIs(k, "قد");
-    if (Is(k, E::kWas) && verbal && !(m.flags & E::kPresent)) background = true;
-    if (Is(k, E::kWas) && !verbal && saw_qad) background = true;
+    if (Is(k, E::kWas) && verbal && !(m.flags & E::kPresent)) pluperfect = true;
+    if (Is(k, E::kWas) && !verbal && saw_qad) pluperfect = true;
     if (Is(k, E::kBackground) && NormIs(k + 1, "ان")) background = true;
+  }
+  // The pluperfect (وكانت القوات قد سيطرت) tells what happened before the
+  // news, but a time word of the present period in the clause (الجاري "this
+  // month", أمس "yesterday") dates it days, not years, before: not background.
+  if (pluperfect && !background) {
+    bool recent = false;
+    for (int k = left; k < right && !recent; ++k) recent = Is(k, E::kRecent);
+    background = !recent;
   }
   if (in_.document_year > 0) {
     for (int k = sb; k < se; ++k) {
@@ -1141,7 +1150,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         if (control || tr.type == "WITHDRAW") set_place(p);
         // "تحرير مدينة الموصل من قبضة تنظيم داعش": the named force a place is
         // taken from is the target of the capture.
-        if (control && !IsPlacePhrase(p) && p.entity >= 0 && in_.entities != nullptr) {
+        if (control && !IsPlacePhrase(p) && p.entity >= 0 && in_.entities != nullptr && !Is(j - 1, E::kForce)) {
           const std::string& type = (*in_.entities)[p.entity].type;
           if (type == "armed_group" || type == "state_force") {
             Phrase named = p;  // the mention itself, not "قبضة" (the grip of)
@@ -1178,8 +1187,15 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // A plural verb (-وا، -ون) carries its subject: a noun phrase after it is
     // its object (Standard Arabic puts a verb before its subject in the
     // singular).
+    // A definite noun between a complementizer and the verb is the subject
+    // even when it is not an actor ("إن الضربات استهدفت مجموعات إرهابية" =
+    // the strikes targeted terrorist groups): the phrase after the verb is
+    // its object.
+    const bool noun_subject = !passive && i >= 2 && toks_[i - 1].kind == TokenKind::kArabic &&
+                              StartsWith(StripConj(toks_[i - 1].norm), "ال") &&
+                              (NormIs(i - 2, "ان") || NormIs(i - 2, "بان"));
     const bool pronoun_subject = NormIs(i - 1, "انه") || NormIs(i - 1, "انها") || NormIs(i - 1, "انهم") ||
-                                 (m.flags & E::kPluralForm);
+                                 (m.flags & E::kPluralForm) || noun_subject;
     // An object pronoun on the verb ("يحتلونها", "استهدفته") is its object.
     const bool pronoun_object = !m.enclitic.empty();
     if (pre.ok()) {
@@ -1238,7 +1254,16 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
                                 EndsWith(head, "ا") && head.size() >= 8 && !Is(p1.a, E::kForce);
         if (passive) targets.push_back(MakeArg("target", p1));
         else if (pre.ok() || pronoun_subject || accusative) take_object(p1);
-        else actors.push_back(MakeArg("actor", p1));
+        else {
+          // A partitive subject: "دخلت وحدات من قوى الأمن الداخلي" (units of
+          // the internal security forces entered): the force named after من
+          // acts; it is not a force the place was taken from.
+          if (p1.b < right_end && NormIs(p1.b, "من") && Is(p1.b - 1, E::kForce)) {
+            Phrase of = NounPhrase(p1.b + 1, right_end, 6);
+            if (of.ok() && !IsPlacePhrase(of)) p1 = Phrase{p1.a, of.b, of.entity >= 0 ? of.entity : p1.entity};
+          }
+          actors.push_back(MakeArg("actor", p1));
+        }
         k = p1.b;
         // A coordinated object: "استهدفت مصفاتي بقيق وخريص" (targeted the
         // Abqaiq and Khurais refineries).
@@ -1748,6 +1773,27 @@ std::vector<Event> EventExtractorImpl::Run() {
       if (ev.date && !is_default && in_.document_year > 0 && ev.date->value.size() >= 4) {
         int year = std::atoi(ev.date->value.substr(0, 4).c_str());
         if (year >= 1900 && year < in_.document_year) ev.background = true;
+      }
+    }
+  }
+  // A death or injury told as the result of a background event in the same
+  // sentence ("وكانت المجموعات قد استهدفت ... ما أدى إلى استشهاد وإصابة
+  // مئات المدنيين" = which led to the killing and wounding of hundreds of
+  // civilians) is background too.
+  for (const Event& cause : events) {
+    if (!cause.background) continue;
+    for (Event& ev : events) {
+      if (ev.background || (ev.type != "KILL" && ev.type != "INJURE") || ev.evidence.start != cause.evidence.start ||
+          ev.trigger_span.start <= cause.trigger_span.end) {
+        continue;
+      }
+      for (int t = 0; t < n_; ++t) {
+        if (toks_[t].span.start < cause.trigger_span.end) continue;
+        if (toks_[t].span.start >= ev.trigger_span.start) break;
+        if (NormIs(t, "ادي") || NormIs(t, "اسفر") || NormIs(t, "اسفرت") || NormIs(t, "خلف") || NormIs(t, "خلفت")) {
+          ev.background = true;
+          break;
+        }
       }
     }
   }

@@ -224,6 +224,78 @@ void KnowledgeBase::AddCommonNamesTsv(std::string_view text, const std::string& 
   });
 }
 
+void KnowledgeBase::AddGenericTsv(std::string_view text, const std::string& origin) {
+  ForEachRow(text, [&](int, const std::vector<std::string_view>& f) {
+    std::string key = NameKey(Trim(f[0]));
+    if (!key.empty()) generic_names_.insert(std::move(key));
+  });
+}
+
+void KnowledgeBase::AddKindCuesTsv(std::string_view text, const std::string& origin) {
+  ForEachRow(text, [&](int line, const std::vector<std::string_view>& f) {
+    KindCue c;
+    c.cue = std::string(CanonicalKey(MatchForm(Trim(f[0]))));
+    if (f.size() >= 2) c.kinds = SplitMulti(f[1]);
+    if (c.cue.empty() || c.kinds.empty()) {
+      warnings_.push_back(origin + ":" + std::to_string(line) + ": expected cue, kinds");
+      return;
+    }
+    kind_cues_.push_back(std::move(c));
+  });
+}
+
+void KnowledgeBase::AddCommonNounsTsv(std::string_view text, const std::string& origin) {
+  ForEachRow(text, [&](int line, const std::vector<std::string_view>& f) {
+    std::string key = NameKey(Trim(f[0]));
+    if (key.empty() || f.size() < 3) {
+      warnings_.push_back(origin + ":" + std::to_string(line) + ": expected name, after, doc_words");
+      return;
+    }
+    CommonNounRule r;
+    for (const auto& w : SplitMulti(f[1])) r.after.emplace_back(CanonicalKey(MatchForm(w)));
+    for (const auto& w : SplitMulti(f[2])) r.doc_words.emplace_back(CanonicalKey(MatchForm(w)));
+    common_nouns_[key] = std::move(r);
+  });
+}
+
+void KnowledgeBase::ComputeCountries() {
+  special_name_.assign(entities_.size(), 0);
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    const KbEntity& e = entities_[i];
+    auto special = [&](const std::string& name) {
+      std::string key = NameKey(name);
+      return generic_names_.count(key) > 0 || common_nouns_.count(key) > 0;
+    };
+    bool any = special(e.name_ar);
+    for (const auto& a : e.aliases_ar) any = any || special(a);
+    special_name_[i] = any;
+  }
+  country_of_.assign(entities_.size(), std::string());
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    const KbEntity& e = entities_[i];
+    if (e.type == "country") {
+      country_of_[i] = e.id;
+    } else if (e.type != "place") {
+      if (!e.country.empty() && IndexOf(e.country) >= 0) country_of_[i] = e.country;
+    } else {
+      int cur = static_cast<int>(i);
+      for (int depth = 0; depth < 8 && cur >= 0; ++depth) {
+        if (entities_[cur].type == "country") {
+          country_of_[i] = entities_[cur].id;
+          break;
+        }
+        cur = IndexOf(entities_[cur].parent_id);
+      }
+    }
+  }
+}
+
+const std::string& KnowledgeBase::CountryOf(int index) const {
+  static const std::string kNone;
+  if (index < 0 || static_cast<size_t>(index) >= country_of_.size()) return kNone;
+  return country_of_[index];
+}
+
 void KnowledgeBase::AddContextTsv(std::string_view text, const std::string& origin) {
   ForEachRow(text, [&](int line, const std::vector<std::string_view>& f) {
     std::string where = origin + ":" + std::to_string(line);
@@ -365,7 +437,10 @@ StatusOr<std::shared_ptr<const KnowledgeBase>> KnowledgeBase::Load(const std::st
                                  {"context.tsv", &KnowledgeBase::AddContextTsv},
                                  {"anaphora.tsv", &KnowledgeBase::AddAnaphoraTsv},
                                  {"priority.tsv", &KnowledgeBase::AddPriorityTsv},
-                                 {"common_names.tsv", &KnowledgeBase::AddCommonNamesTsv}};
+                                 {"common_names.tsv", &KnowledgeBase::AddCommonNamesTsv},
+                                 {"generic.tsv", &KnowledgeBase::AddGenericTsv},
+                                 {"kind_cues.tsv", &KnowledgeBase::AddKindCuesTsv},
+                                 {"common_nouns.tsv", &KnowledgeBase::AddCommonNounsTsv}};
   for (const auto& rf : kRuleFiles) {
     fs::path p = rules / rf.name;
     if (!fs::exists(p, ec)) continue;
@@ -391,6 +466,7 @@ StatusOr<std::shared_ptr<const KnowledgeBase>> KnowledgeBase::Load(const std::st
     });
     kb->AddStopwordsTsv(words, name);
   }
+  kb->ComputeCountries();
   // Relations must point at known ids.
   for (const auto& r : kb->relations_) {
     if (kb->IndexOf(r.subject) < 0 || kb->IndexOf(r.object) < 0) {

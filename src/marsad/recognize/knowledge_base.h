@@ -18,6 +18,12 @@
 //   data/kb/actors/rules/priority.tsv   type or kind=<k>, one a line, most preferred first
 //   data/kb/actors/rules/common_names.tsv  city names that are also common words
 //   data/kb/places/common_word_names.txt   the gazetteer's list of the same (name<TAB>gloss)
+//   data/kb/actors/rules/generic.tsv    names that several countries give their own body
+//                                       (الجيش الوطني "the national army"): linked only
+//                                       when the document's country context decides
+//   data/kb/actors/rules/common_nouns.tsv  names that are also common nouns (القاعدة)
+//   data/kb/actors/rules/kind_cues.tsv  cue kinds: a place noun (حي "neighbourhood") and
+//                                       the place kinds a name right after it may be
 // Minor places (below city level, or common-word city names) named by one
 // word need place context; see recognizer.h.
 // Malformed lines (wrong column count, duplicate id, unknown type) are
@@ -86,6 +92,23 @@ struct AnaphorRule {
   std::vector<std::string> types;
 };
 
+// A place noun that names the kind of the place after it: after حي
+// ("neighbourhood") only a neighbourhood, town or village reading is
+// linked, never the Golan region or a city of the same name.
+// A name that is also a common noun (القاعدة: al-Qaeda, or "the base").
+// `after`: words that, right after the name, make it the common noun
+// (الجوية "air" in القاعدة الجوية); `doc_words`: words whose presence in the
+// document makes the bare name ambiguous (قاعدة "a base"). Canonical keys.
+struct CommonNounRule {
+  std::vector<std::string> after;
+  std::vector<std::string> doc_words;
+};
+
+struct KindCue {
+  std::string cue;  // canonical key (matching form, article stripped)
+  std::vector<std::string> kinds;
+};
+
 class KnowledgeBase {
  public:
   // Loads everything under <data_dir>/kb.
@@ -100,6 +123,9 @@ class KnowledgeBase {
   void AddAnaphoraTsv(std::string_view text, const std::string& origin);
   void AddPriorityTsv(std::string_view text, const std::string& origin);
   void AddCommonNamesTsv(std::string_view text, const std::string& origin);
+  void AddGenericTsv(std::string_view text, const std::string& origin);
+  void AddKindCuesTsv(std::string_view text, const std::string& origin);
+  void AddCommonNounsTsv(std::string_view text, const std::string& origin);
 
   const std::vector<KbEntity>& entities() const { return entities_; }
   const std::vector<KbRelation>& relations() const { return relations_; }
@@ -123,7 +149,31 @@ class KnowledgeBase {
   // needs place context like a village name does.
   bool IsCommonName(std::string_view key) const { return common_names_.find(key) != common_names_.end(); }
   const std::vector<ContextRule>& context_rules() const { return context_; }
+  // A generic name (rules/generic.tsv), by NameKey(): what it names depends
+  // on the country the text is about.
+  bool IsGenericName(std::string_view name_key) const {
+    return generic_names_.find(name_key) != generic_names_.end();
+  }
+  const std::vector<KindCue>& kind_cues() const { return kind_cues_; }
+  // True if entity `index` has a name or alias that is generic or a common
+  // noun (a cheap test before building a mention's name key).
+  bool HasGenericOrCommonNounName(int index) const {
+    return index >= 0 && static_cast<size_t>(index) < special_name_.size() && special_name_[index];
+  }
+  // The rule of a name that is also a common noun (rules/common_nouns.tsv),
+  // by NameKey(); null if none.
+  const CommonNounRule* FindCommonNounRule(std::string_view name_key) const {
+    auto it = common_nouns_.find(name_key);
+    return it == common_nouns_.end() ? nullptr : &it->second;
+  }
+  // The country (an id of type "country") an entity belongs to: an actor's
+  // `country` column, a place's ancestor of type country, a country itself;
+  // empty if unknown. `index` is an index into entities().
+  const std::string& CountryOf(int index) const;
   const std::vector<AnaphorRule>& anaphora() const { return anaphora_; }
+  // Fills CountryOf() and HasGenericOrCommonNounName() (Load does; tests
+  // that Add* by hand call it last).
+  void ComputeCountries();
   // Rank of an entity in the default preference order (lower is preferred).
   int PriorityRank(const KbEntity& e) const;
 
@@ -149,6 +199,11 @@ class KnowledgeBase {
   using WordSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
   WordSet stopwords_;
   WordSet common_names_;
+  WordSet generic_names_;
+  std::vector<KindCue> kind_cues_;
+  std::unordered_map<std::string, CommonNounRule, SvHash, std::equal_to<>> common_nouns_;
+  std::vector<std::string> country_of_;  // parallel to entities_, filled by Load
+  std::vector<char> special_name_;       // parallel to entities_: HasGenericOrCommonNounName
   std::vector<ContextRule> context_;
   std::vector<AnaphorRule> anaphora_;
   std::vector<std::string> priority_;

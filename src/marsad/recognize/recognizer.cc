@@ -69,6 +69,16 @@ struct Mention {
   std::string cue_before;  // canonical key of the word before, if any
   std::string first_key;   // canonical key of the mention's first word
   bool from_kb_match = false;
+  bool generic = false;      // a generic name (rules/generic.tsv): decided by country context
+  bool common_noun = false;  // a name that is also a common noun (rules/common_nouns.tsv)
+  std::string first_key_full;  // the name key of a common-noun mention
+};
+
+// A KB match not linked (a kind cue or context rejected every reading): an
+// external span over it is not relinked by its text.
+struct Rejected {
+  Span span;
+  std::string type;  // provisional entity type, or empty: no entity at all
 };
 
 int32_t PrevWord(const std::vector<Token>& tokens, int32_t i) {
@@ -167,6 +177,7 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
   std::vector<Mention> mentions;
   std::vector<char> covered(tokens.size(), 0);
   std::vector<char> matched_clitic;  // parallel to the KB-match mentions
+  std::vector<Rejected> rejected;
 
   // 1. KB matches.
   for (const KbMatch& m : matcher_.Match(tokens)) {
@@ -216,7 +227,43 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
         }
       }
     }
-    if (x.candidates.size() == 1) x.entity = x.candidates[0];
+    // 2a. Kind cues: after حي ("neighbourhood") a place reading of another
+    // kind (the Golan region, a city) is not this place. The span becomes a
+    // provisional place: a place the KB does not list.
+    if (p >= 0 && !kb_->kind_cues().empty() &&
+        std::any_of(x.candidates.begin(), x.candidates.end(), [&](int32_t c) { return ents[c].type == "place"; })) {
+      const CueForms before(tokens[p]);
+      for (const KindCue& kc : kb_->kind_cues()) {
+        if (!before.Has(kc.cue)) continue;
+        std::vector<int32_t> kept;
+        for (int32_t c : x.candidates) {
+          const KbEntity& e = ents[c];
+          if (e.type != "place" ||
+              std::find(kc.kinds.begin(), kc.kinds.end(), e.kind) != kc.kinds.end()) {
+            kept.push_back(c);
+          }
+        }
+        x.candidates = std::move(kept);
+        break;
+      }
+      if (x.candidates.empty()) {
+        rejected.push_back({x.span, "place"});
+        continue;
+      }
+    }
+    if (std::any_of(x.candidates.begin(), x.candidates.end(),
+                    [&](int32_t c) { return kb_->HasGenericOrCommonNounName(c); })) {
+      std::string key = x.first_key;
+      for (int32_t t = m.first_token + 1; t < m.end_token; ++t) {
+        if (!IsWord(tokens[t]) || tokens[t].norm.empty()) continue;
+        key += ' ';
+        key += CanonicalKey(tokens[t].norm);
+      }
+      x.generic = kb_->IsGenericName(key);
+      x.common_noun = kb_->FindCommonNounRule(key) != nullptr;
+      if (x.common_noun) x.first_key_full = key;
+    }
+    if (x.candidates.size() == 1 && !x.generic) x.entity = x.candidates[0];
     for (int32_t k = m.first_token; k < m.end_token; ++k) covered[k] = 1;
     matched_clitic.push_back(m.clitic);
     mentions.push_back(std::move(x));
@@ -263,6 +310,16 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
         if (r.side == "clitic" && matched_clitic[k] != 0 && CliticLetter(matched_clitic[k]) == r.cue) {
           cue = true;
         }
+      }
+      // A dateline: the body's first words, a place then a dash, a bracket
+      // or a comma ("طرابلس - بوابة الوسط:", "دمشق (سانا)").
+      bool first_words = true;
+      for (int32_t t = 0; t < x.first && first_words; ++t) first_words = !IsWord(tokens[t]);
+      if (!cue && first_words && x.end < static_cast<int32_t>(tokens.size()) &&
+          tokens[x.end].kind == TokenKind::kPunct) {
+        std::string_view punct = body.substr(tokens[x.end].span.start,
+                                             tokens[x.end].span.end - tokens[x.end].span.start);
+        cue = punct == "-" || punct == "(" || punct == "\xE2\x80\x93" || punct == "\xD8\x8C";
       }
       // Coordination: "قريتي حران وحردانة" (the villages of Harran and
       // Hardana): a place glued to و right after a cued place shares its cue.
@@ -318,7 +375,7 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
   }
 
   // 2b. Remaining ambiguity: the reading chosen elsewhere in the document,
-  // then the default priority.
+  // then the default priority. Generic names wait for 2c.
   std::set<int32_t> resolved;
   for (const auto& x : mentions) {
     if (x.entity >= 0) resolved.insert(x.entity);
@@ -337,7 +394,7 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
   };
   for (int32_t r : resolved) add_ancestors(r, &near_admin);
   for (auto& x : mentions) {
-    if (x.entity >= 0 || x.candidates.size() < 2) continue;
+    if (x.entity >= 0 || x.candidates.size() < 2 || x.generic) continue;
     std::vector<int32_t> local;
     for (int32_t c : x.candidates) {
       std::set<int32_t> anc;
@@ -351,8 +408,48 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       resolved.insert(local[0]);
     }
   }
+  // Countries named through the entities resolved so far (places through
+  // their country, actors through theirs).
+  std::map<std::string, int> country_count;
+  bool have_country_count = false;  // filled on first use
   for (auto& x : mentions) {
-    if (x.entity >= 0) continue;
+    if (x.entity >= 0 || x.generic) continue;
+    if (!have_country_count) {
+      for (const auto& y : mentions) {
+        if (y.entity < 0) continue;
+        const std::string& c = kb_->CountryOf(y.entity);
+        if (!c.empty()) ++country_count[c];
+      }
+      have_country_count = true;
+    }
+    // Readings in different countries (طرابلس: Libya's capital or Lebanon's
+    // northern city) go to the country the document names most; with no
+    // such country the name stays unlinked.
+    {
+      std::set<std::string> countries;
+      for (int32_t c : x.candidates) countries.insert(kb_->CountryOf(c));
+      if (countries.size() > 1) {
+        std::vector<int32_t> local;
+        int best_n = 0;
+        bool tie = false;
+        std::string best_country;
+        for (const std::string& c : countries) {
+          auto it = country_count.find(c);
+          int n = c.empty() || it == country_count.end() ? 0 : it->second;
+          if (n > best_n) best_n = n, best_country = c, tie = false;
+          else if (n == best_n) tie = true;
+        }
+        if (best_n == 0 || tie) {
+          rejected.push_back({x.span, ents[x.candidates[0]].type});
+          x.candidates.clear();
+          continue;
+        }
+        for (int32_t c : x.candidates) {
+          if (kb_->CountryOf(c) == best_country) local.push_back(c);
+        }
+        x.candidates = std::move(local);
+      }
+    }
     int32_t best = -1;
     // Document consistency only across types (channel vs city); a city and
     // its governorate of the same name are both likely in one article.
@@ -370,6 +467,105 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       }
     }
     x.entity = best;
+  }
+
+  // 2c. Generic names ("قوات الجيش الوطني": Yemen's army, the Libyan
+  // National Army or the Syrian National Army) go to the reading whose
+  // country the document is about: the country most named through the
+  // entities linked so far (places through their country, actors through
+  // theirs). A reading is taken only if its country is named more than any
+  // other reading's and at least half as often as the most named country;
+  // otherwise the name stays unlinked (a provisional entity). Names that are
+  // also common nouns (القاعدة: al-Qaeda or "the base") are linked only when
+  // no word of the other sense follows them or appears in the document, or
+  // when the entity is named in another way too or a cue before them
+  // prefers its type.
+  {
+    bool any = false;
+    for (const auto& x : mentions) any |= x.generic || x.common_noun;
+    if (any) {
+      std::map<std::string, int> by_country;
+      int top = 0;
+      std::set<int32_t> named_other;  // entities named by a non-common-noun mention
+      for (const auto& x : mentions) {
+        if (x.entity < 0 || x.generic) continue;
+        if (!x.common_noun) named_other.insert(x.entity);
+        const std::string& c = kb_->CountryOf(x.entity);
+        if (c.empty()) continue;
+        top = std::max(top, ++by_country[c]);
+      }
+      std::set<std::string> doc_words;  // filled on first use
+      bool have_doc_words = false;
+      std::vector<Mention> kept;
+      for (auto& x : mentions) {
+        if (x.generic) {
+          int32_t best = -1;
+          int best_n = 0;
+          bool tie = false;
+          for (int32_t c : x.candidates) {
+            auto it = by_country.find(kb_->CountryOf(c));
+            int n = it == by_country.end() ? 0 : it->second;
+            if (n > best_n) {
+              best = c, best_n = n, tie = false;
+            } else if (n == best_n && n > 0 && kb_->CountryOf(c) != kb_->CountryOf(best)) {
+              tie = true;
+            } else if (n == best_n && n > 0 && kb_->PriorityRank(ents[c]) < kb_->PriorityRank(ents[best])) {
+              best = c;
+            }
+          }
+          if (best >= 0 && !tie && best_n * 2 >= top) {
+            x.entity = best;
+          } else {
+            rejected.push_back({x.span, ents[x.candidates[0]].type});
+            for (int32_t t = x.first; t < x.end; ++t) covered[t] = 0;
+            continue;
+          }
+        }
+        if (x.common_noun && x.entity >= 0 && !named_other.count(x.entity)) {
+          const CommonNounRule* rule = kb_->FindCommonNounRule(x.first_key_full);
+          bool other_sense = false;
+          int32_t nx = NextWordAfter(tokens, x.end);
+          if (nx >= 0) {
+            std::string k(CanonicalKey(tokens[nx].norm));
+            other_sense = std::find(rule->after.begin(), rule->after.end(), k) != rule->after.end();
+          }
+          if (!other_sense && !rule->doc_words.empty()) {
+            if (!have_doc_words) {
+              // Words outside the common-noun mentions themselves.
+              std::vector<char> skip(tokens.size(), 0);
+              for (const auto& y : mentions) {
+                if (!y.common_noun) continue;
+                for (int32_t t = y.first; t < y.end; ++t) skip[t] = 1;
+              }
+              for (size_t t = 0; t < tokens.size(); ++t) {
+                if (!skip[t] && tokens[t].kind == TokenKind::kArabic) {
+                  doc_words.emplace(CanonicalKey(tokens[t].norm));
+                }
+              }
+              have_doc_words = true;
+            }
+            for (const auto& w : rule->doc_words) other_sense |= doc_words.count(w) > 0;
+            // A cue before the name that prefers its type (عناصر القاعدة).
+            int32_t p = PrevWord(tokens, x.first);
+            if (other_sense && p >= 0) {
+              const CueForms before(tokens[p]);
+              for (const ContextRule& r : kb_->context_rules()) {
+                if (r.side == "before" && r.prefer_type == ents[x.entity].type && before.Has(r.cue)) {
+                  other_sense = false;
+                }
+              }
+            }
+          }
+          if (other_sense) {
+            rejected.push_back({x.span, {}});
+            for (int32_t t = x.first; t < x.end; ++t) covered[t] = 0;
+            continue;
+          }
+        }
+        kept.push_back(std::move(x));
+      }
+      mentions = std::move(kept);
+    }
   }
 
   // 3a. Surnames of persons named in full.
@@ -571,7 +767,22 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       }
     }
     if (overlaps) continue;
+    bool over_rejected = false;
+    for (const auto& r : rejected) {
+      over_rejected |= r.span.start < es.span.end && es.span.start < r.span.end;
+    }
     std::string_view text = body.substr(es.span.start, es.span.end - es.span.start);
+    if (over_rejected) {
+      // Not relinked by its text; a provisional entity of its own.
+      if (KnowledgeBase::NameKey(text).empty()) continue;
+      Mention x;
+      x.span = es.span;
+      x.first = x.end = -1;
+      x.new_id = ProvisionalId(text);
+      x.new_type = es.type;
+      mentions.push_back(std::move(x));
+      continue;
+    }
     Mention x;
     x.span = es.span;
     x.first = x.end = -1;
@@ -583,6 +794,27 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       x.new_id = ProvisionalId(text);
       x.new_type = es.type;
     }
+    mentions.push_back(std::move(x));
+  }
+
+  // 4b. Rejected KB matches with a type that no external span covered:
+  // provisional entities (a neighbourhood the KB does not list, a national
+  // army of an undecided country).
+  for (const auto& r : rejected) {
+    if (r.type.empty()) continue;
+    bool overlaps = false;
+    for (const auto& x : mentions) {
+      if (x.entity < 0 && x.new_id.empty()) continue;
+      overlaps |= x.span.start < r.span.end && r.span.start < x.span.end;
+    }
+    if (overlaps) continue;
+    std::string_view text = body.substr(r.span.start, r.span.end - r.span.start);
+    if (KnowledgeBase::NameKey(text).empty()) continue;
+    Mention x;
+    x.span = r.span;
+    x.first = x.end = -1;
+    x.new_id = ProvisionalId(text);
+    x.new_type = r.type;
     mentions.push_back(std::move(x));
   }
 

@@ -10,7 +10,15 @@
 //  2. A name shared by several entities (الميادين: channel and city) is
 //     decided by context rules (rules/context.tsv: the word before or after,
 //     or a glued preposition), then by the same name resolved elsewhere in the
-//     document, then by rules/priority.tsv.
+//     document, then, for readings in different countries (طرابلس), by the
+//     country the document names most (unlinked if none or a tie), then by
+//     rules/priority.tsv. After a kind cue (rules/kind_cues.tsv: حي) a place
+//     reading of another kind is dropped. A generic name (rules/generic.tsv:
+//     الجيش الوطني) takes the reading of the document's country, or stays
+//     unlinked; a name that is also a common noun (rules/common_nouns.tsv:
+//     القاعدة) is dropped where the other sense is in sight. Names left
+//     unlinked this way become provisional entities (step 4), and statistical
+//     spans over them are not relinked by their text.
 //  3. Coreference: a person's surname alone (سليماني), or within edit
 //     distance 1 of it when 5+ letters (سليمان), links to a person named in
 //     full in the same document; nominal short forms (rules/anaphora.tsv:

@@ -33,7 +33,8 @@ struct sqlite3;
 namespace marsad {
 
 // Bump when what the tokenizer emits changes (forces an index rebuild).
-inline constexpr int kFtsTokenizerVersion = 1;
+// 2: LightStem keeps protected words and knowledge-base names whole (كركوك).
+inline constexpr int kFtsTokenizerVersion = 2;
 
 // Registers the tokenizer under the name "marsad" on `db`. Returns an SQLite
 // result code (SQLITE_OK on success) and sets *error on failure.

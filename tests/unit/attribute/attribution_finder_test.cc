@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "marsad/attribute/attribution_stage.h"
 #include "marsad/tokenize/tokenizer.h"
 
@@ -109,6 +111,74 @@ TEST_F(AttributionFinderTest, HeadlineSource) {
   auto a = Find("مصادر عسكرية: فرار العشرات من المسلحين");
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0].speaker_text, "مصادر عسكرية");
+}
+
+TEST_F(AttributionFinderTest, DatelineNamesTheAgencyByAShortName) {
+  // "Aden - Saba: the government accused ..." (سبأ: data/attribution/dateline_sources.tsv)
+  Find("عدن - سبأ: اتهمت الحكومة الطائرات بقصف المواقع.");
+  auto d = (*finder_)->FindDatelineSource({text_, &tokens_, nullptr});
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->id, "saba-news");
+  EXPECT_EQ(d->text, "سبأ");
+  EXPECT_EQ(text_.substr(d->span.start, d->span.end - d->span.start), "سبأ");
+  // "Benghazi 6 January 2020 (LANA) - ..." (وال in brackets after a date)
+  Find("بنغازي 6 يناير 2020 (وال) - أعلن الناطق أن القوات دخلت المدينة.");
+  d = (*finder_)->FindDatelineSource({text_, &tokens_, nullptr});
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->id, "lana");
+}
+
+TEST_F(AttributionFinderTest, DatelineSourceFromAMediaEntityAndNotFromOrdinaryText) {
+  // "Tripoli - Al-Wasat Gate: ..." with the entity layer naming the outlet.
+  Find("طرابلس - بوابة الوسط: أعلنت القوات سيطرتها على القاعدة.");
+  Entity e;
+  e.id = "al-wasat-ly";
+  e.type = "media";
+  size_t at = text_.find("بوابة الوسط");
+  e.mentions.push_back({{static_cast<int32_t>(at), static_cast<int32_t>(at + std::string("بوابة الوسط").size())}, "بوابة الوسط"});
+  std::vector<Entity> ents = {e};
+  auto d = (*finder_)->FindDatelineSource({text_, &tokens_, &ents});
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->id, "al-wasat-ly");
+  // Unknown names, a dash in mid-sentence, and no dateline at all give nothing.
+  Find("عدن - مراسلنا: قصفت الطائرات المواقع.");  // "Aden - our correspondent:"
+  EXPECT_FALSE((*finder_)->FindDatelineSource({text_, &tokens_, nullptr}).has_value());
+  Find("قال الوزير إن القوات التي دخلت المدينة في الصباح والمساء - سبأ: لم تنسحب.");
+  EXPECT_FALSE((*finder_)->FindDatelineSource({text_, &tokens_, nullptr}).has_value());
+  Find("");
+  EXPECT_FALSE((*finder_)->FindDatelineSource({text_, &tokens_, nullptr}).has_value());
+}
+
+TEST_F(AttributionFinderTest, DatelineSourceBecomesTheTopOfTheChain) {
+  // "Aden - Saba: the minister said that ..."
+  auto atts = Find("عدن - سبأ: قال الوزير إن القوات انسحبت.");
+  auto d = (*finder_)->FindDatelineSource({text_, &tokens_, nullptr});
+  AttributionFinder::AddChainWithDateline(std::nullopt, {}, d, text_.size(), &atts);
+  ASSERT_GE(atts.size(), 2u);
+  EXPECT_EQ(atts[0].speaker, "saba-news");
+  EXPECT_EQ(atts[0].cue, "dateline");
+  EXPECT_EQ(atts[1].parent, 0);
+  // A wire the cleaner found already stands for the agency: no second link.
+  atts = Find("عدن - سبأ: قال الوزير إن القوات انسحبت.");
+  AttributionFinder::AddChainWithDateline(std::nullopt, {"saba"}, d, text_.size(), &atts);
+  for (const auto& a : atts) EXPECT_NE(a.cue, "dateline");
+}
+
+TEST(DatelineSourcesDataTest, EveryIdIsAKnowledgeBaseMediaEntity) {
+  // data/attribution/dateline_sources.tsv points into data/kb/actors/media.tsv.
+  const std::string data = std::string(MARSAD_SOURCE_DIR) + "/data";
+  std::vector<std::vector<std::string>> rows, media;
+  ASSERT_TRUE(lex::ReadTsv(data + "/attribution/dateline_sources.tsv", &rows).ok());
+  ASSERT_TRUE(lex::ReadTsv(data + "/kb/actors/media.tsv", &media).ok());
+  std::set<std::string> ids;
+  for (const auto& m : media) {
+    if (m.size() > 1 && m[1] == "media") ids.insert(m[0]);
+  }
+  ASSERT_FALSE(rows.empty());
+  for (const auto& r : rows) {
+    ASSERT_GE(r.size(), 2u) << r[0];
+    EXPECT_TRUE(ids.count(r[1])) << r[0] << " -> " << r[1] << " is not a media entity";
+  }
 }
 
 TEST_F(AttributionFinderTest, NotSpeech) {

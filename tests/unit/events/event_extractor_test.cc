@@ -74,6 +74,97 @@ TEST_F(EventExtractorTest, LexiconLoadsEveryType) {
   }
 }
 
+// Extraction with one place entity named `place` in the text (control
+// events need a place the entity layer knows).
+std::vector<Event> ExtractWithPlace(const std::shared_ptr<const EventExtractor>& ex,
+                                    const std::shared_ptr<const AttributionFinder>& af, const std::string& text,
+                                    const std::string& place, int year) {
+  static std::string body;
+  static std::vector<Token> tokens;
+  static std::vector<Attribution> atts;
+  static std::vector<Entity> ents;
+  body = text;
+  tokens = Tokenize(body);
+  atts = af->Find({body, &tokens, nullptr});
+  ents.clear();
+  Entity e;
+  e.id = "test-place";
+  e.type = "place";
+  size_t at = body.find(place);
+  if (at != std::string::npos) {
+    e.mentions.push_back({{static_cast<int32_t>(at), static_cast<int32_t>(at + place.size())}, place});
+    ents.push_back(e);
+  }
+  EventInput in;
+  in.body = body;
+  in.tokens = &tokens;
+  in.entities = &ents;
+  in.attributions = &atts;
+  in.document_year = year;
+  return ex->Extract(in);
+}
+
+TEST_F(EventExtractorTest, PluperfectWithAPresentPeriodDateIsNotBackground) {
+  // "The forces had taken the palace on the 10th of this August" (الجاري):
+  // told in the pluperfect, but days before the news.
+  auto ev = ExtractWithPlace(*ex_, *af_, "وكانت القوات قد سيطرت في العاشر من أغسطس الجاري على قصر المعاشيق.",
+                             "قصر المعاشيق", 2019);
+  const Event* e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->background);
+  // Without such a word the pluperfect stays background.
+  ev = ExtractWithPlace(*ex_, *af_, "وكانت القوات قد سيطرت على قصر المعاشيق.", "قصر المعاشيق", 2019);
+  e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->background);
+}
+
+TEST_F(EventExtractorTest, PartitiveSubjectIsOneActor) {
+  // "Units of the security forces entered the town": units OF the forces act;
+  // the forces are not expelled from the town.
+  auto ev = ExtractWithPlace(*ex_, *af_, "دخلت وحدات من قوات الأمن اليوم مدينة دوما.", "دوما", 0);
+  const Event* e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->actors.size(), 1u);
+  EXPECT_EQ(e->actors[0].text, "وحدات من قوات الأمن");
+  EXPECT_TRUE(e->targets.empty());
+}
+
+TEST_F(EventExtractorTest, DefiniteNounAfterAComplementizerIsTheSubject) {
+  // "The ministry said that the strikes targeted terrorist groups": the
+  // groups are the target, not the actor (verb-subject reading).
+  auto ev = Extract("وقالت الوزارة إن الضربات استهدفت مجموعات إرهابية قرب المطار.");
+  const Event* e = nullptr;
+  for (const auto& x : ev) {
+    if (x.type == "ASSAULT" && x.trigger.find("استهدفت") != std::string::npos) e = &x;
+  }
+  ASSERT_NE(e, nullptr);
+  for (const auto& a : e->actors) EXPECT_EQ(a.text.find("مجموعات"), std::string::npos) << a.text;
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_NE(e->targets[0].text.find("مجموعات إرهابية"), std::string::npos);
+}
+
+TEST_F(EventExtractorTest, ResultOfABackgroundEventIsBackground) {
+  // "The groups had shelled the city for years, which led to the death
+  // (istishhad) and wounding of hundreds of civilians."
+  auto ev = Extract("وكانت المجموعات قد استهدفت أحياء المدينة بالقذائف، ما أدى إلى استشهاد وإصابة مئات المدنيين.");
+  const Event* kill = Find(ev, "KILL");
+  const Event* injure = Find(ev, "INJURE");
+  ASSERT_NE(kill, nullptr);
+  ASSERT_NE(injure, nullptr);
+  EXPECT_TRUE(kill->background);
+  EXPECT_TRUE(injure->background);
+}
+
+TEST_F(EventExtractorTest, AlsoIsNoArgument) {
+  // "The forces also took the air base" (أيضاً "also").
+  auto ev = ExtractWithPlace(*ex_, *af_, "وقال المتحدث إن القوات سيطرت أيضاً على قاعدة القرضابية الجوية.",
+                             "قاعدة القرضابية", 0);
+  const Event* e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  for (const auto& t : e->targets) EXPECT_EQ(t.text.find("أيض"), std::string::npos) << t.text;
+}
+
 TEST_F(EventExtractorTest, CountWithBiIsTheMeansNotTheTarget) {
   // "Sources said that warplanes targeted with five air raids a depot of the
   // militia": the raids are the means, the depot is the target.

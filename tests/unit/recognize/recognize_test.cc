@@ -519,3 +519,136 @@ TEST(KunyaTest, KnowledgeBaseNameWinsOverAKunyaSpan) {
 
 }  // namespace
 }  // namespace marsad
+
+// --- Country context, generic names, kind cues, common nouns ----------------
+// A second small KB: names that several countries share. Sentences written
+// for these tests.
+
+namespace marsad {
+namespace {
+
+std::shared_ptr<const KnowledgeBase> CountryKb() {
+  static std::shared_ptr<const KnowledgeBase> kb = [] {
+    auto k = std::make_shared<KnowledgeBase>();
+    k->AddActorsTsv(
+        "lna\tarmed_group\tالجيش الوطني الليبي\tLibyan National Army\tالجيش الوطني|قوات الجيش الوطني\t\t\tly\t\n"
+        "yemeni-army\tstate_force\tالجيش اليمني\tYemeni Army\tالجيش الوطني|قوات الجيش الوطني\t\t\tye\t\n"
+        "houthis\tarmed_group\tجماعة أنصار الله\tHouthis\tالحوثيين\t\t\tye\t\n"
+        "gna\tgov_body\tحكومة الوفاق\tGNA\t\t\t\tly\t\n"
+        "al-qaeda\tarmed_group\tتنظيم القاعدة\tal-Qaeda\tالقاعدة\t\t\t\t\n",
+        "actors");
+    k->AddPlacesTsv(
+        "ly\tcountry\tليبيا\tLibya\t\t27\t17\t\t\t\n"
+        "lb\tcountry\tلبنان\tLebanon\t\t33.9\t35.9\t\t\t\n"
+        "ye\tcountry\tاليمن\tYemen\t\t15.5\t48\t\t\t\n"
+        "sy\tcountry\tسوريا\tSyria\t\t35\t38\t\t\t\n",
+        "countries", true);
+    k->AddPlacesTsv(
+        "ly-tripoli\tcity\tطرابلس\tTripoli\t\t32.9\t13.2\tly\t\t\n"
+        "lb-tripoli\tcity\tطرابلس\tTripoli\t\t34.4\t35.8\tlb\t\t\n"
+        "ly-sirte\tcity\tسرت\tSirte\t\t31.2\t16.6\tly\t\t\n"
+        "ye-aden\tcity\tعدن\tAden\t\t12.8\t45.0\tye\t\t\n"
+        "sy-golan\tregion\tالجولان\tGolan Heights\t\t33.0\t35.75\tsy\t\t\n"
+        "ly-watiya-base\tbase\tقاعدة الوطية\tal-Watiya Air Base\t\t32.5\t11.9\tly\t\t\n",
+        "places", false);
+    k->AddContextTsv("في\tbefore\ttype=place\nحي\tbefore\ttype=place\nعناصر\tbefore\ttype=armed_group\n", "ctx");
+    k->AddPriorityTsv("kind=city\ntype=armed_group\n", "prio");
+    k->AddGenericTsv("الجيش الوطني\tnote\nقوات الجيش الوطني\tnote\n", "generic");
+    k->AddKindCuesTsv("حي\tneighbourhood|town|village\n", "kinds");
+    k->AddCommonNounsTsv("القاعدة\tالجوية|العسكرية\tقاعدة|قواعد\n", "common");
+    k->ComputeCountries();
+    return std::shared_ptr<const KnowledgeBase>(k);
+  }();
+  return kb;
+}
+
+std::vector<Entity> CountryRecog(const std::string& text, const std::vector<ExternalSpan>& extra = {}) {
+  static EntityRecognizer rec(CountryKb());
+  return rec.Recognize(text, Tokenize(text), {}, extra);
+}
+
+TEST(CountryContextTest, CountryOfPlacesAndActors) {
+  const KnowledgeBase& kb = *CountryKb();
+  EXPECT_EQ(kb.CountryOf(kb.IndexOf("ly-sirte")), "ly");
+  EXPECT_EQ(kb.CountryOf(kb.IndexOf("lna")), "ly");
+  EXPECT_EQ(kb.CountryOf(kb.IndexOf("ly")), "ly");
+  EXPECT_EQ(kb.CountryOf(kb.IndexOf("al-qaeda")), "");  // no home country listed
+  EXPECT_EQ(kb.CountryOf(-1), "");
+  EXPECT_TRUE(kb.IsGenericName(KnowledgeBase::NameKey("قوات الجيش الوطني")));
+  EXPECT_FALSE(kb.IsGenericName(KnowledgeBase::NameKey("الجيش الوطني الليبي")));
+}
+
+TEST(CountryContextTest, GenericNameFollowsTheDocumentsCountry) {
+  // "National army forces withdrew from Sirte after clashes with GNA forces"
+  auto libya = CountryRecog("انسحبت قوات الجيش الوطني من سرت بعد اشتباكات مع حكومة الوفاق");
+  EXPECT_NE(FindId(libya, "lna"), nullptr);
+  EXPECT_EQ(FindId(libya, "yemeni-army"), nullptr);
+  // "The national army advanced on the Houthis near Aden"
+  auto yemen = CountryRecog("تقدم الجيش الوطني نحو مواقع الحوثيين قرب عدن");
+  EXPECT_NE(FindId(yemen, "yemeni-army"), nullptr);
+  EXPECT_EQ(FindId(yemen, "lna"), nullptr);
+}
+
+TEST(CountryContextTest, GenericNameWithoutContextStaysUnlinked) {
+  // "The national army announced its control of the area" (no country named)
+  auto ents = CountryRecog("أعلن الجيش الوطني سيطرته على المنطقة");
+  EXPECT_EQ(FindId(ents, "lna"), nullptr);
+  EXPECT_EQ(FindId(ents, "yemeni-army"), nullptr);
+  bool provisional = false;
+  for (const auto& e : ents) provisional |= e.id.rfind("new:", 0) == 0 && e.name_ar == "الجيش الوطني";
+  EXPECT_TRUE(provisional);
+  // A tie between two candidate countries does not decide either.
+  auto tie = CountryRecog("قال الجيش الوطني إن ليبيا واليمن");  // "... said that Libya and Yemen"
+  EXPECT_EQ(FindId(tie, "lna"), nullptr);
+  EXPECT_EQ(FindId(tie, "yemeni-army"), nullptr);
+}
+
+TEST(CountryContextTest, PlaceNamedInTwoCountriesGoesToTheDocumentsCountry) {
+  // "shelling in Tripoli ... Sirte" -> Libya's capital
+  auto libya = CountryRecog("قصف في طرابلس وفي سرت");
+  EXPECT_NE(FindId(libya, "ly-tripoli"), nullptr);
+  EXPECT_EQ(FindId(libya, "lb-tripoli"), nullptr);
+  // "clashes in Tripoli in Lebanon"
+  auto lebanon = CountryRecog("اشتباكات في طرابلس في لبنان");
+  EXPECT_NE(FindId(lebanon, "lb-tripoli"), nullptr);
+  // No country named: neither.
+  auto none = CountryRecog("قصف في طرابلس");
+  EXPECT_EQ(FindId(none, "ly-tripoli"), nullptr);
+  EXPECT_EQ(FindId(none, "lb-tripoli"), nullptr);
+}
+
+TEST(CountryContextTest, KindCueRejectsAPlaceOfAnotherKind) {
+  // "clashes in the al-Jolan neighbourhood" is not the Golan region, and an
+  // external span over it is not relinked by its text.
+  const std::string text = "اشتباكات في حي الجولان";
+  size_t at = text.find("الجولان");
+  auto ents = CountryRecog(text, {{{static_cast<int32_t>(at), static_cast<int32_t>(text.size())}, "place"}});
+  EXPECT_EQ(FindId(ents, "sy-golan"), nullptr);
+  ASSERT_FALSE(ents.empty());
+  EXPECT_EQ(ents[0].id.rfind("new:", 0), 0u);
+  EXPECT_EQ(ents[0].type, "place");
+  // Without the cue the region is linked: "in the Golan".
+  EXPECT_NE(FindId(CountryRecog("اشتباكات في الجولان"), "sy-golan"), nullptr);
+}
+
+TEST(CountryContextTest, CommonNounNameNeedsNoOtherSense) {
+  // "forces withdrew from the air base" (القاعدة الجوية): not al-Qaeda.
+  EXPECT_EQ(FindId(CountryRecog("انسحبت القوات من القاعدة الجوية"), "al-qaeda"), nullptr);
+  // "the al-Watiya base ... the base was not damaged": a base is named.
+  EXPECT_EQ(FindId(CountryRecog("سيطرت القوات على قاعدة الوطية وقالت إن القاعدة لم تتضرر"), "al-qaeda"), nullptr);
+  // "al-Qaeda claimed the attack": no other sense in the text.
+  EXPECT_NE(FindId(CountryRecog("تبنت القاعدة الهجوم"), "al-qaeda"), nullptr);
+  // A base is named, but "تنظيم القاعدة" names the group too.
+  EXPECT_NE(FindId(CountryRecog("هاجم تنظيم القاعدة قاعدة عسكرية ثم انسحبت القاعدة"), "al-qaeda"), nullptr);
+  // A base is named, but a cue before the name prefers a group: "members of al-Qaeda".
+  EXPECT_NE(FindId(CountryRecog("هاجم عناصر القاعدة قاعدة عسكرية"), "al-qaeda"), nullptr);
+}
+
+TEST(CountryContextTest, DatelinePlaceIsPlaceContext) {
+  // "Tripoli - (agency): ... Libya": the dateline place is kept and decided.
+  auto ents = CountryRecog("طرابلس - وكالة: قالت حكومة الوفاق في ليبيا");
+  EXPECT_NE(FindId(ents, "ly-tripoli"), nullptr);
+}
+
+}  // namespace
+}  // namespace marsad

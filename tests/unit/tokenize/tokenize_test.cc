@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "marsad/document/document.h"
+#include "marsad/normalize/arabic_normalizer.h"
 #include "marsad/tokenize/tokenize_stage.h"
 #include "marsad/tokenize/tokenizer.h"
 
@@ -109,6 +110,28 @@ TEST(LightStemTest, ArticleAndPrepositions) {
   EXPECT_EQ(LightStem("كالعاده"), "عاده");       // ka-l-'ada "as usual"
   EXPECT_EQ(LightStem("بمدينه"), "مدينه");       // bi-madina "in a city"
   EXPECT_EQ(LightStem("ولقوات"), "قوات");        // wa-li-quwwat "and for forces"
+}
+
+TEST(LightStemTest, WordsWhoseFirstLetterOnlyLooksLikeAClitic) {
+  // Listed words (data/tokenize/stem_protected.tsv) keep their first letter,
+  // alone and after a real proclitic.
+  EXPECT_EQ(LightStem(MatchForm("بركان")), MatchForm("بركان"));    // burkan "volcano", not bi + rkan
+  EXPECT_EQ(LightStem(MatchForm("كمين")), MatchForm("كمين"));      // kamin "ambush"
+  EXPECT_EQ(LightStem(MatchForm("بكمين")), MatchForm("كمين"));     // bi-kamin "in an ambush"
+  // Names from the knowledge base (stem_protected_names.tsv, generated).
+  EXPECT_EQ(LightStem(MatchForm("كركوك")), MatchForm("كركوك"));    // Kirkuk, not ka + rkuk
+  EXPECT_EQ(LightStem(MatchForm("وبنغازي")), MatchForm("بنغازي"));  // wa-Benghazi
+  EXPECT_EQ(LightStem(MatchForm("لبنغازي")), MatchForm("بنغازي"));  // li-Benghazi
+}
+
+TEST(LightStemTest, ProtectedFeminineNounBeforeAPronoun) {
+  // وفاة "death" is listed; its ة is written ت before a pronoun.
+  EXPECT_EQ(LightStem(MatchForm("وفاته")), MatchForm("وفاته"));    // wafatuhu "his death", not wa + fatuh
+  auto split = LightStemSplit(MatchForm("وفاته"));
+  EXPECT_EQ(split.prefix_bytes, 0);
+  // An unlisted word of the same shape keeps its conjunction split:
+  // "وسيارته" (wa-sayyaratuhu "and his car").
+  EXPECT_EQ(LightStemSplit(MatchForm("وسيارته")).prefix_bytes, 2);
 }
 
 TEST(LightStemTest, ShortWordsAreNotMangled) {
