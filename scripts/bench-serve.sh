@@ -83,8 +83,9 @@ PY
 cat > "$WORK/urls.lua" <<'LUA'
 -- Cycles through the URL paths listed in the file given after "--". With a
 -- second argument R > 0, this thread sends R requests per second: each
--- request takes the next free slot of a fixed schedule (an open-loop load,
--- as clients arriving at a steady rate); when the server falls behind, the
+-- request takes the next slot of a fixed schedule (an open-loop load, as
+-- clients arriving at a steady rate), sent at once when its slot has passed
+-- (a slow answer does not lower the rate); more than a second behind, the
 -- schedule restarts from now and the achieved rate shows the shortfall.
 local ffi = require("ffi")
 ffi.cdef[[
@@ -106,9 +107,10 @@ end
 function delay()
   if interval == 0 then return 0 end
   local t = now_ms()
-  if next_slot < t then next_slot = t end
+  if next_slot < t - 1000 then next_slot = t end
   local d = next_slot - t
   next_slot = next_slot + interval
+  if d < 0 then return 0 end
   return d
 end
 function request()

@@ -1,7 +1,9 @@
 // Fuzz target: arbitrary bytes as a user search query. Compiling the query
 // must give a value or a clean Status, and running it against an in-memory
 // store (custom FTS5 tokenizer included) must never crash; a query that
-// compiled must not make FTS5 report a syntax error.
+// compiled must not make FTS5 report a syntax error. The query's highlighter
+// (with and without function words) marks and cuts the first half of the
+// input as a text: parts must rebuild a substring of it, in order.
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -43,6 +45,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (compiled.ok() != hits.ok() && compiled.ok()) {
     // The compiler promised FTS5 a well-formed expression.
     std::abort();
+  }
+  static const marsad::QueryStopwords kStop({"في", "من"});  // "in", "from"
+  std::string text = query.substr(0, size / 2);
+  for (const marsad::QueryStopwords* stop : {static_cast<const marsad::QueryStopwords*>(nullptr), &kStop}) {
+    marsad::QueryHighlighter marker(query, stop);
+    std::string whole;
+    for (const auto& p : marker.Highlight(text)) whole += p.text;
+    if (whole != text) std::abort();  // highlighting keeps every byte
+    std::string cut;
+    for (const auto& p : marker.Snippet(text, 8, "")) cut += p.text;
+    if (text.find(cut) == std::string::npos) std::abort();  // a snippet is a piece of the text
   }
   return 0;
 }

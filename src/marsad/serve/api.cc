@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <list>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -235,6 +236,97 @@ EventFilter ReadEventFilter(const Params& p, int64_t def_limit, int64_t max_limi
   return f;
 }
 
+// Calls f(word) for each space-separated word of `list`.
+template <typename F>
+void ForEachWord(std::string_view list, F f) {
+  size_t i = 0;
+  while (i < list.size()) {
+    size_t j = list.find(' ', i);
+    if (j == std::string_view::npos) j = list.size();
+    if (j > i) f(list.substr(i, j - i));
+    i = j + 1;
+  }
+}
+
+// A string -> dense index table, looked up by string_view.
+struct Interner {
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::vector<std::string> names;
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> index;
+  uint32_t Add(std::string_view name) {
+    auto it = index.find(name);
+    if (it != index.end()) return it->second;
+    auto i = static_cast<uint32_t>(names.size());
+    names.emplace_back(name);
+    index.emplace(std::string(name), i);
+    return i;
+  }
+  // -1 when unknown.
+  int64_t Find(std::string_view name) const {
+    auto it = index.find(name);
+    return it == index.end() ? -1 : it->second;
+  }
+};
+
+// The store's doc_facets rows in memory, indexed by document id, for search
+// filters and facet counts (docs/api.md, "Search"): checking a match is a few
+// array reads instead of an SQLite row lookup, which was half the cost of a
+// search. Documents are never changed in place, so the copy grows by the rows
+// added since it was last read. About 50 bytes per document.
+struct FacetData {
+  Interner outlets, types, entities;
+  std::vector<uint8_t> present;         // by doc id
+  std::vector<uint32_t> outlet;         // index into outlets
+  std::vector<std::string> published;   // ISO prefix or ""
+  std::vector<uint64_t> type_bits;      // bit i: types.names[i] (the first 64 types)
+  std::vector<uint32_t> ent_begin;      // entities of doc d: ent[ent_begin[d] .. ent_begin[d + 1])
+  std::vector<uint32_t> ent;
+  int64_t max_id = 0;
+
+  bool Has(int64_t id) const { return id > 0 && id <= max_id && present[static_cast<size_t>(id)]; }
+  // Appends the rows of doc_facets with doc_id > max_id, in id order.
+  bool Extend(Session& s, std::string* error) {
+    Stmt q(s, "SELECT doc_id, outlet_id, published, types, entities FROM doc_facets WHERE doc_id > ? ORDER BY doc_id");
+    q.Bind(max_id);
+    if (present.empty()) {
+      present.push_back(0);
+      outlet.push_back(0);
+      published.emplace_back();
+      type_bits.push_back(0);
+      ent_begin.assign(2, 0);
+    }
+    while (q.Next()) {
+      int64_t id = q.Int(0);
+      if (id <= max_id) continue;
+      auto n = static_cast<size_t>(id) + 1;
+      present.resize(n, 0);
+      outlet.resize(n, 0);
+      published.resize(n);
+      type_bits.resize(n, 0);
+      ent_begin.resize(n + 1, static_cast<uint32_t>(ent.size()));
+      auto d = static_cast<size_t>(id);
+      present[d] = 1;
+      outlet[d] = outlets.Add(q.TextView(1));
+      published[d] = q.Text(2);
+      ForEachWord(q.TextView(3), [&](std::string_view t) {
+        uint32_t i = types.Add(t);
+        if (i < 64) type_bits[d] |= uint64_t{1} << i;
+      });
+      ForEachWord(q.TextView(4), [&](std::string_view e) { ent.push_back(entities.Add(e)); });
+      ent_begin[d + 1] = static_cast<uint32_t>(ent.size());
+      max_id = id;
+    }
+    if (!q.error().empty()) {
+      *error = q.error();
+      return false;
+    }
+    return true;
+  }
+};
+
 }  // namespace
 
 struct Api::Impl {
@@ -266,6 +358,11 @@ struct Api::Impl {
   std::string names_gen;
   std::shared_ptr<const Names> names;
   std::shared_ptr<const Names> CurrentNames(Session& s);
+
+  std::mutex facets_mu;
+  std::string facets_gen;
+  std::shared_ptr<const FacetData> facets;
+  std::shared_ptr<const FacetData> CurrentFacets(Session& s);
 
   std::string Generation() const {
     return FileStamp(options.db_path) + "|" + FileStamp(options.db_path + "-wal") + "|" +
@@ -869,28 +966,11 @@ ApiResponse Api::Impl::Outlets(Session& s) {
 
 namespace {
 
-// Splits a snippet marked with \x01 (open) and \x02 (close) into parts.
-json SnippetParts(const std::string& s) {
-  json parts = json::array();
-  std::string cur;
-  bool in_match = false;
-  auto flush = [&] {
-    if (!cur.empty()) parts.push_back({{"text", cur}, {"match", in_match}});
-    cur.clear();
-  };
-  for (char c : s) {
-    if (c == '\x01') {
-      flush();
-      in_match = true;
-    } else if (c == '\x02') {
-      flush();
-      in_match = false;
-    } else {
-      cur += c;
-    }
-  }
-  flush();
-  return parts;
+// [{text, match}] for clients to mark without parsing markup.
+json PartsJson(const std::vector<TextPart>& parts) {
+  json out = json::array();
+  for (const TextPart& p : parts) out.push_back({{"text", p.text}, {"match", p.match}});
+  return out;
 }
 
 }  // namespace
@@ -913,29 +993,39 @@ std::shared_ptr<const Api::Impl::Names> Api::Impl::CurrentNames(Session& s) {
   return fresh;
 }
 
+std::shared_ptr<const FacetData> Api::Impl::CurrentFacets(Session& s) {
+  std::string gen = Generation();
+  std::lock_guard<std::mutex> lock(facets_mu);
+  if (facets && facets_gen == gen) return facets;
+  int64_t max_id = 0;
+  {
+    Stmt q(s, "SELECT coalesce(max(doc_id), 0) FROM doc_facets");
+    if (q.Next()) max_id = q.Int(0);
+  }
+  // Grown from the last copy (a copy: requests may be reading it), or read
+  // anew when the store holds fewer documents than it (another file).
+  auto fresh = facets && facets->max_id <= max_id ? std::make_shared<FacetData>(*facets)
+                                                  : std::make_shared<FacetData>();
+  if (!facets || fresh->max_id < max_id) {
+    std::string error;
+    if (!fresh->Extend(s, &error)) Fail(500, "internal", "cannot read search facets: " + error);
+  }
+  facets = fresh;
+  facets_gen = gen;
+  return facets;
+}
+
 // Search cost is bounded for words found in a large share of the archive
-// (docs/api.md, "Search"): FTS5 computes bm25 for every match before it can
-// sort, about a microsecond each, so a word in half of 100,000 documents cost
-// 50 ms a query. Matches are ranked among the kRankWindow most recently
-// stored ones (the rowid order; exact whenever there are fewer), and facets
-// are counted over the kFacetCap most recent, from one narrow doc_facets row
-// each. `total` is always exact.
+// (docs/api.md, "Search"): FTS5 scores every match before it can sort, so a
+// word in half of 100,000 documents cost 50 ms a query with bm25. Matches are
+// ranked among the kRankWindow most recently stored ones that pass the
+// filters (exact whenever there are fewer), facets counted over the same
+// ones, and `total` is exact up to kCountCap. One pass over the matches in
+// rowid order, checked against the in-memory FacetData, finds all three.
 namespace {
 constexpr int64_t kRankWindow = 1000;
 constexpr int64_t kFacetCap = 1000;
 constexpr int64_t kCountCap = 5000;
-
-// Calls f(word) for each space-separated word of `list`.
-template <typename F>
-void ForEachWord(std::string_view list, F f) {
-  size_t i = 0;
-  while (i < list.size()) {
-    size_t j = list.find(' ', i);
-    if (j == std::string_view::npos) j = list.size();
-    if (j > i) f(list.substr(i, j - i));
-    i = j + 1;
-  }
-}
 }  // namespace
 
 ApiResponse Api::Impl::Search(Session& s, const Params& p) {
@@ -949,151 +1039,158 @@ ApiResponse Api::Impl::Search(Session& s, const Params& p) {
   if (!match.ok()) Fail(400, "bad_query", match.status().message());
   const bool doc_filters = !outlet.empty() || !from.empty() || !to.empty() || !entity.empty() ||
                            !place.empty() || !type.empty();
-  // Filters read the match's doc_facets row (schema 4); entity, place and
-  // type as whole words of its lists. FTS5 stays the outer loop (CROSS JOIN),
-  // so matches come in its rank or rowid order.
-  const std::string kMatches =
-      "FROM documents_fts CROSS JOIN doc_facets f ON f.doc_id = documents_fts.rowid ";
-  const std::string where =
-      "WHERE documents_fts MATCH ?1 "
-      "AND (?2 = '' OR f.outlet_id = ?2) AND (?3 = '' OR f.published >= ?3) "
-      "AND (?4 = '' OR (f.published <> '' AND substr(f.published, 1, length(?4)) <= ?4)) "
-      "AND (?5 = '' OR instr(' ' || f.entities || ' ', ' ' || ?5 || ' ') > 0) "
-      "AND (?6 = '' OR instr(' ' || f.entities || ' ', ' ' || ?6 || ' ') > 0) "
-      "AND (?7 = '' OR instr(' ' || f.types || ' ', ' ' || ?7 || ' ') > 0) ";
-  // Without filters FTS5 alone walks its posting lists.
-  const std::string from_matches =
-      doc_filters ? kMatches + where : std::string("FROM documents_fts WHERE documents_fts MATCH ?1 ");
-  // Binds ?1..?7 of `where` (or ?1 alone for an unfiltered from_matches).
-  auto bind_all = [&](Stmt& q) {
-    q.Bind(*match).Bind(outlet).Bind(from).Bind(to).Bind(entity).Bind(place).Bind(type);
-  };
-  auto bind = [&](Stmt& q) {
-    if (doc_filters) {
-      bind_all(q);
-    } else {
-      q.Bind(*match);
+  std::shared_ptr<const FacetData> fd = CurrentFacets(s);
+  // Filters resolved to indexes; an unknown value passes nothing.
+  const int64_t outlet_i = outlet.empty() ? 0 : fd->outlets.Find(outlet);
+  const int64_t entity_i = entity.empty() ? 0 : fd->entities.Find(entity);
+  const int64_t place_i = place.empty() ? 0 : fd->entities.Find(place);
+  const int64_t type_i = type.empty() ? 0 : fd->types.Find(type);
+  auto has_entity = [&](size_t d, int64_t e) {
+    for (uint32_t k = fd->ent_begin[d]; k < fd->ent_begin[d + 1]; ++k) {
+      if (fd->ent[k] == e) return true;
     }
+    return false;
   };
-  // Matches are counted up to kCountCap (then `total_capped`): a filtered
-  // count reads a doc_facets row per match.
+  auto passes = [&](int64_t id) {
+    if (!fd->Has(id)) return !doc_filters;  // stored after the copy was read
+    if (!doc_filters) return true;
+    auto d = static_cast<size_t>(id);
+    if (!outlet.empty() && (outlet_i < 0 || fd->outlet[d] != outlet_i)) return false;
+    const std::string& pub = fd->published[d];
+    if (!from.empty() && (pub.empty() || pub < from)) return false;
+    if (!to.empty() && (pub.empty() || pub.compare(0, to.size(), to) > 0)) return false;
+    if (!entity.empty() && (entity_i < 0 || !has_entity(d, entity_i))) return false;
+    if (!place.empty() && (place_i < 0 || !has_entity(d, place_i))) return false;
+    if (!type.empty() && (type_i < 0 || type_i >= 64 || !(fd->type_bits[d] >> type_i & 1))) return false;
+    return true;
+  };
+  // One pass, newest first: the count (up to kCountCap; all of them when a
+  // page lies beyond the window), the window, its facets.
+  const bool deep = offset + limit > kRankWindow;
   int64_t total = 0;
+  bool total_capped = false;
+  std::vector<int64_t> window;  // passing ids, newest first
+  std::vector<int64_t> passing;  // all passing ids, for a filtered deep page
   {
-    Stmt cq(s, "SELECT count(*) FROM (SELECT 1 " + from_matches + "LIMIT " + std::to_string(kCountCap + 1) + ")");
-    if (!cq.ok()) Fail(500, "internal", cq.error());
-    bind(cq);
-    if (cq.Next()) total = cq.Int(0);
-    if (!cq.error().empty()) Fail(400, "bad_query", "search failed: " + cq.error());
+    Stmt mq(s, "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rowid DESC");
+    if (!mq.ok()) Fail(500, "internal", mq.error());
+    mq.Bind(*match);
+    while (mq.Next()) {
+      int64_t id = mq.Int(0);
+      if (!passes(id)) continue;
+      if (total < kRankWindow) window.push_back(id);
+      if (deep && doc_filters) passing.push_back(id);
+      if (total == kCountCap) {
+        total_capped = true;
+        if (!deep) break;
+        continue;
+      }
+      ++total;
+    }
+    if (!mq.error().empty()) Fail(400, "bad_query", "search failed: " + mq.error());
   }
-  const bool total_capped = total > kCountCap;
-  if (total_capped) total = kCountCap;
-  // The lowest rowid of the ranking window (0: rank all matches). A page
-  // beyond the window ranks all matches.
-  int64_t window_start = 0;
-  if (total > kRankWindow && offset + limit <= kRankWindow) {
-    Stmt wq(s, "SELECT documents_fts.rowid " + from_matches +
-                   "ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET " + std::to_string(kRankWindow - 1));
-    if (!wq.ok()) Fail(500, "internal", wq.error());
-    bind(wq);
-    if (wq.Next()) window_start = wq.Int(0);
-  }
-  Stmt hq(s,
-          "SELECT d.id, d.title, coalesce(d.outlet_id, ''), d.outlet_name_ar, d.outlet_name_en, "
-          "coalesce(d.published_value, ''), d.published_precision, d.url, documents_fts.rank, "
-          "snippet(documents_fts, 1, char(1), char(2), '…', 24), "
-          "highlight(documents_fts, 0, char(1), char(2)) " +
-              kMatches + "CROSS JOIN documents d ON d.id = documents_fts.rowid " + where +
-              "AND documents_fts.rowid >= ?10 AND documents_fts.rank MATCH 'bm25(5.0, 1.0)' "
-              // Documents are read for the returned rows only.
-              "ORDER BY documents_fts.rank LIMIT ?8 OFFSET ?9");
+  // The ids the ranking may return, sorted (for marsad_in): the window, or
+  // all passing matches for a page beyond it. Unfiltered, a rowid bound
+  // says the same.
+  const bool windowed = !deep && (total_capped || total > kRankWindow);
+  std::vector<int64_t> allowed = deep ? passing : window;
+  std::sort(allowed.begin(), allowed.end());
+  const int64_t window_start = windowed ? window.back() : 0;
+  std::string sql =
+      "SELECT d.id, d.title, coalesce(d.outlet_id, ''), d.outlet_name_ar, d.outlet_name_en, "
+      "coalesce(d.published_value, ''), d.published_precision, d.url, documents_fts.rank, d.body "
+      "FROM documents_fts CROSS JOIN documents d ON d.id = documents_fts.rowid "
+      "WHERE documents_fts MATCH ?1 AND documents_fts.rowid >= ?2 ";
+  if (doc_filters) sql += "AND marsad_in(documents_fts.rowid, ?5) ";
+  // Documents are read for the returned rows only.
+  sql += "AND documents_fts.rank MATCH 'marsad_rank(5.0, 1.0)' ORDER BY documents_fts.rank LIMIT ?3 OFFSET ?4";
+  Stmt hq(s, sql);
   if (!hq.ok()) Fail(500, "internal", hq.error());
-  bind_all(hq);
-  hq.Bind(limit).Bind(offset).Bind(window_start);
+  hq.Bind(*match).Bind(window_start).Bind(limit).Bind(offset);
+  if (doc_filters) hq.BindIds(&allowed);
+  // Marked titles and snippets (search_query.h): cheaper than FTS5's
+  // snippet(), which tokenizes each whole body twice.
+  const QueryHighlighter marker(query, stopwords ? &*stopwords : nullptr);
   json hits = json::array();
   while (hq.Next()) {
+    std::string title = hq.Text(1);
     hits.push_back({{"id", hq.Int(0)},
-                    {"title", hq.Text(1)},
-                    {"title_parts", SnippetParts(hq.Text(10))},
+                    {"title_parts", PartsJson(marker.Highlight(title))},
+                    {"title", std::move(title)},
                     {"outlet_id", hq.Text(2)},
                     {"outlet", OutletName(hq.Text(2), hq.Text(3), hq.Text(4))},
                     {"published", hq.Text(5)},
                     {"precision", hq.Text(6)},
                     {"url", hq.Text(7)},
                     {"score", -hq.Real(8)},
-                    {"snippet_parts", SnippetParts(hq.Text(9))}});
+                    {"snippet_parts", PartsJson(marker.Snippet(hq.TextView(9), 24))}});
   }
   if (!hq.error().empty()) Fail(400, "bad_query", "search failed: " + hq.error());
   json out = {{"query", query}, {"match", *match}, {"limit", limit}, {"offset", offset},
               {"total", total}, {"total_capped", total_capped},
-              {"ranked_over", window_start > 0 ? kRankWindow : total}, {"hits", hits}};
+              {"ranked_over", windowed ? kRankWindow : total}, {"hits", hits}};
   if (!want_facets) return JsonResponse(out);
 
-  std::unordered_map<std::string, int64_t> outlets, months, types, entities;
-  {
-    Stmt fq(s, "SELECT f.outlet_id, f.published, f.types, f.entities " + kMatches + where +
-                   "ORDER BY documents_fts.rowid DESC LIMIT " + std::to_string(kFacetCap));
-    if (!fq.ok()) Fail(500, "internal", fq.error());
-    bind_all(fq);
-    auto add = [](std::unordered_map<std::string, int64_t>& m, std::string_view k) {
-      auto it = m.find(std::string(k));
-      if (it == m.end()) {
-        m.emplace(std::string(k), 1);
-      } else {
-        ++it->second;
-      }
-    };
-    while (fq.Next()) {
-      add(outlets, fq.TextView(0));
-      std::string_view published = fq.TextView(1);
-      if (!published.empty()) add(months, published.substr(0, 7));
-      ForEachWord(fq.TextView(2), [&](std::string_view t) { add(types, t); });
-      ForEachWord(fq.TextView(3), [&](std::string_view e) { add(entities, e); });
-    }
-    if (!fq.error().empty()) Fail(400, "bad_query", "search failed: " + fq.error());
+  // Facets over the window (the newest kFacetCap passing matches).
+  std::vector<int64_t> outlet_n(fd->outlets.names.size(), 0), entity_n(fd->entities.names.size(), 0);
+  std::vector<int64_t> type_n(std::min<size_t>(fd->types.names.size(), 64), 0);
+  std::map<std::string_view, int64_t> months;
+  int64_t counted = 0;
+  for (int64_t id : window) {
+    if (counted == kFacetCap) break;
+    if (!fd->Has(id)) continue;
+    ++counted;
+    auto d = static_cast<size_t>(id);
+    ++outlet_n[fd->outlet[d]];
+    const std::string& pub = fd->published[d];
+    if (!pub.empty()) ++months[std::string_view(pub).substr(0, 7)];
+    for (size_t t = 0; t < type_n.size(); ++t) type_n[t] += (fd->type_bits[d] >> t) & 1;
+    for (uint32_t k = fd->ent_begin[d]; k < fd->ent_begin[d + 1]; ++k) ++entity_n[fd->ent[k]];
   }
-  // Most frequent first, ties by value.
-  auto ranked = [](const std::unordered_map<std::string, int64_t>& m) {
-    std::vector<std::pair<std::string, int64_t>> v(m.begin(), m.end());
-    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
+  // Indexes with a count, most frequent first, ties by name.
+  auto ranked = [](const std::vector<int64_t>& n, const std::vector<std::string>& names) {
+    std::vector<uint32_t> v;
+    for (uint32_t i = 0; i < n.size(); ++i) {
+      if (n[i] > 0) v.push_back(i);
+    }
+    std::sort(v.begin(), v.end(), [&](uint32_t a, uint32_t b) {
+      return n[a] != n[b] ? n[a] > n[b] : names[a] < names[b];
     });
     return v;
   };
   constexpr size_t kFacetValues = 20;
-  json facets = {{"outlet", json::array()}, {"entity", json::array()}, {"place", json::array()},
-                 {"type", json::array()},   {"month", json::array()}};
+  json facets_json = {{"outlet", json::array()}, {"entity", json::array()}, {"place", json::array()},
+                      {"type", json::array()},   {"month", json::array()}};
   std::shared_ptr<const Names> known = CurrentNames(s);
-  for (const auto& [id, n] : ranked(outlets)) {
-    if (facets["outlet"].size() == kFacetValues) break;
+  for (uint32_t i : ranked(outlet_n, fd->outlets.names)) {
+    if (facets_json["outlet"].size() == kFacetValues) break;
+    const std::string& id = fd->outlets.names[i];
     auto it = known->outlets.find(id);
-    facets["outlet"].push_back({{"value", id},
-                                {"count", n},
-                                {"name_ar", it == known->outlets.end() ? "" : it->second.name_ar},
-                                {"name_en", it == known->outlets.end() ? "" : it->second.name_en}});
+    facets_json["outlet"].push_back({{"value", id},
+                                     {"count", outlet_n[i]},
+                                     {"name_ar", it == known->outlets.end() ? "" : it->second.name_ar},
+                                     {"name_en", it == known->outlets.end() ? "" : it->second.name_en}});
   }
   // Entities and places share the mention lists; the entity's type says
   // which facet it belongs to.
-  for (const auto& [id, n] : ranked(entities)) {
-    if (facets["entity"].size() == kFacetValues && facets["place"].size() == kFacetValues) break;
+  for (uint32_t i : ranked(entity_n, fd->entities.names)) {
+    if (facets_json["entity"].size() == kFacetValues && facets_json["place"].size() == kFacetValues) break;
+    const std::string& id = fd->entities.names[i];
     auto it = known->entities.find(id);
     if (it == known->entities.end()) continue;
     const std::string& t = it->second.type;
-    json& list = facets[t == "place" || t == "country" ? "place" : "entity"];
+    json& list = facets_json[t == "place" || t == "country" ? "place" : "entity"];
     if (list.size() < kFacetValues) {
-      list.push_back({{"value", id}, {"count", n}, {"name_ar", it->second.name_ar}, {"name_en", it->second.name_en}});
+      list.push_back({{"value", id}, {"count", entity_n[i]}, {"name_ar", it->second.name_ar}, {"name_en", it->second.name_en}});
     }
   }
-  for (const auto& [t, n] : ranked(types)) {
-    if (facets["type"].size() == kFacetValues) break;
-    facets["type"].push_back({{"value", t}, {"count", n}});
+  for (uint32_t i : ranked(type_n, fd->types.names)) {
+    if (facets_json["type"].size() == kFacetValues) break;
+    facets_json["type"].push_back({{"value", fd->types.names[i]}, {"count", type_n[i]}});
   }
-  {
-    std::vector<std::pair<std::string, int64_t>> v(months.begin(), months.end());
-    std::sort(v.begin(), v.end());
-    for (const auto& [m, n] : v) facets["month"].push_back({{"value", m}, {"count", n}});
-  }
-  out["facets"] = std::move(facets);
-  out["facets_over"] = std::min(total, kFacetCap);
+  for (const auto& [m, n] : months) facets_json["month"].push_back({{"value", std::string(m)}, {"count", n}});
+  out["facets"] = std::move(facets_json);
+  out["facets_over"] = counted;
   return JsonResponse(out);
 }
 

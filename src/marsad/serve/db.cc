@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "marsad/store/fts_tokenizer.h"
 
 namespace marsad::serve {
@@ -15,6 +17,18 @@ Session::~Session() {
   for (auto& [sql, stmt] : cache) sqlite3_finalize(stmt);
   if (db != nullptr) sqlite3_close(db);
 }
+
+namespace {
+
+constexpr const char* kIdsPointerType = "marsad_ids";
+
+void MarsadIn(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
+  const auto* ids = static_cast<const std::vector<int64_t>*>(sqlite3_value_pointer(argv[1], kIdsPointerType));
+  int64_t x = sqlite3_value_int64(argv[0]);
+  sqlite3_result_int(ctx, ids != nullptr && std::binary_search(ids->begin(), ids->end(), x) ? 1 : 0);
+}
+
+}  // namespace
 
 StatusOr<std::unique_ptr<SessionPool>> SessionPool::Open(const std::string& path, int size) {
   auto pool = std::make_unique<SessionPool>();
@@ -42,6 +56,10 @@ StatusOr<std::unique_ptr<SessionPool>> SessionPool::Open(const std::string& path
     std::string error;
     if (RegisterFtsTokenizer(s->db, &error) != SQLITE_OK) {
       return Internal("cannot register the marsad FTS tokenizer: " + error);
+    }
+    if (sqlite3_create_function(s->db, "marsad_in", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, MarsadIn,
+                                nullptr, nullptr) != SQLITE_OK) {
+      return Internal("cannot register marsad_in");
     }
     pool->free_.push_back(s.get());
     pool->all_.push_back(std::move(s));
@@ -103,6 +121,15 @@ Stmt& Stmt::Bind(int64_t v) {
   return *this;
 }
 
+Stmt& Stmt::BindIds(const std::vector<int64_t>* sorted_ids) {
+  if (stmt_) {
+    sqlite3_bind_pointer(stmt_, next_bind_, const_cast<std::vector<int64_t>*>(sorted_ids), kIdsPointerType,
+                         nullptr);
+  }
+  ++next_bind_;
+  return *this;
+}
+
 Stmt& Stmt::Bind(double v) {
   if (stmt_) sqlite3_bind_double(stmt_, next_bind_, v);
   ++next_bind_;
@@ -115,13 +142,6 @@ bool Stmt::Next() {
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE) error_ = sqlite3_errmsg(session_.db);
   return false;
-}
-
-void Stmt::Reset() {
-  next_bind_ = 1;
-  if (stmt_ == nullptr) return;
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
 }
 
 int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }

@@ -65,6 +65,9 @@ class SessionPool {
   std::condition_variable cv_;
 };
 
+// Every session connection has the SQL function marsad_in(x, ids): true
+// when integer x is in the sorted id list bound with Stmt::BindIds.
+
 // A prepared statement (cached per session), reset on destruction.
 //   Stmt q(session, "SELECT id FROM t WHERE a = ?");
 //   q.Bind("x"); while (q.Next()) q.Int(0);
@@ -78,10 +81,11 @@ class Stmt {
   Stmt& Bind(std::string_view text);
   Stmt& Bind(int64_t v);
   Stmt& Bind(double v);
+  // A sorted list of ids for marsad_in(x, ?) (below); not copied: it must
+  // outlive the statement's run.
+  Stmt& BindIds(const std::vector<int64_t>* sorted_ids);
   // Steps; true while a row is available. Errors end the iteration and set error().
   bool Next();
-  // Ready to run again: reset, bindings cleared (binding restarts at 1).
-  void Reset();
   int64_t Int(int col) const;
   double Real(int col) const;
   bool IsNull(int col) const;

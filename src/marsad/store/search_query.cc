@@ -1,10 +1,12 @@
 #include "marsad/store/search_query.h"
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <vector>
 
 #include "marsad/store/fts_tokenizer.h"
+#include "marsad/tokenize/tokenizer.h"
 
 namespace marsad {
 
@@ -299,6 +301,166 @@ StatusOr<std::string> CompileSearchQuery(std::string_view query, const QueryStop
   if (!items.ok()) return items.status();
   if (items->empty()) return InvalidArgument("the search query is empty");
   return Parser(std::move(items.value()), stopwords).Parse();
+}
+
+QueryHighlighter::QueryHighlighter(std::string_view query, const QueryStopwords* stopwords) {
+  if (query.size() > kMaxQueryBytes) return;
+  auto items = Lexer(query);
+  if (!items.ok()) return;
+  std::vector<const Item*> words;
+  bool other = false;
+  for (const Item& item : *items) {
+    if (item.kind != Lex::kWord && item.kind != Lex::kPhrase) continue;
+    words.push_back(&item);
+    other = other || stopwords == nullptr || item.kind == Lex::kPhrase || !stopwords->Contains(item.text);
+  }
+  for (const Item* item : words) {
+    if (other && stopwords != nullptr && item->kind == Lex::kWord && !item->prefix &&
+        stopwords->Contains(item->text)) {
+      continue;
+    }
+    FtsTerms(item->text, item->prefix ? FtsMode::kPrefixQuery : FtsMode::kQuery,
+             [&](std::string_view t, int, int, bool) {
+               if (item->prefix) {
+                 prefixes_.emplace_back(t);
+               } else {
+                 terms_.emplace(t);
+               }
+             });
+  }
+}
+
+bool QueryHighlighter::Marks(std::string_view norm, std::string_view stem) const {
+  if (terms_.empty() && prefixes_.empty()) return false;
+  // The index holds each word as its stem and its full matching form.
+  std::string key(stem.empty() ? norm : stem);
+  if (terms_.count(key) || (!norm.empty() && terms_.count(std::string(norm)))) return true;
+  for (const std::string& p : prefixes_) {
+    if (norm.substr(0, p.size()) == p || stem.substr(0, p.size()) == p) return true;
+  }
+  return false;
+}
+
+namespace {
+
+bool Searchable(const Token& t) {
+  return t.kind != TokenKind::kPunct && t.kind != TokenKind::kSymbol && !(t.norm.empty() && t.stem.empty());
+}
+
+// Appends text to parts, merging with the previous part of the same kind.
+void AddPart(std::vector<TextPart>& parts, std::string_view text, bool match) {
+  if (text.empty()) return;
+  if (!parts.empty() && parts.back().match == match) {
+    parts.back().text += text;
+  } else {
+    parts.push_back({std::string(text), match});
+  }
+}
+
+// Parts of text[from, to) with the marked tokens among `tokens`.
+void AddSpan(std::vector<TextPart>& parts, std::string_view text, const std::vector<Token>& tokens,
+             const std::vector<char>& marked, size_t first, size_t last, size_t from, size_t to) {
+  size_t at = from;
+  for (size_t i = first; i < last; ++i) {
+    if (!marked[i]) continue;
+    auto b = static_cast<size_t>(tokens[i].span.start), e = static_cast<size_t>(tokens[i].span.end);
+    if (b < at || e > to) continue;
+    AddPart(parts, text.substr(at, b - at), false);
+    AddPart(parts, text.substr(b, e - b), true);
+    at = e;
+  }
+  if (to > at) AddPart(parts, text.substr(at, to - at), false);
+}
+
+}  // namespace
+
+std::vector<TextPart> QueryHighlighter::Highlight(std::string_view text) const {
+  std::vector<TextPart> parts;
+  std::vector<Token> tokens = Tokenize(text, {});
+  std::vector<char> marked(tokens.size(), 0);
+  for (size_t i = 0; i < tokens.size(); ++i) marked[i] = Searchable(tokens[i]) && Marks(tokens[i].norm, tokens[i].stem);
+  AddSpan(parts, text, tokens, marked, 0, tokens.size(), 0, text.size());
+  return parts;
+}
+
+namespace {
+
+// The searchable tokens of text[from, to), spans into `text`.
+std::vector<Token> SearchableTokens(std::string_view text, size_t from, size_t to) {
+  std::vector<Token> out;
+  for (Token& t : Tokenize(text.substr(from, to - from), {})) {
+    if (!Searchable(t)) continue;
+    t.span.start += static_cast<int32_t>(from);
+    t.span.end += static_cast<int32_t>(from);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+bool HasTextIn(std::string_view text, size_t from, size_t to) {
+  return from < to && text.substr(from, to - from).find_first_not_of(" \t\r\n") != std::string_view::npos;
+}
+
+constexpr std::string_view kSpace = " \t\r\n";
+
+}  // namespace
+
+std::vector<TextPart> QueryHighlighter::Snippet(std::string_view text, int words,
+                                                std::string_view ellipsis) const {
+  const auto n = static_cast<size_t>(std::max(words, 1));
+  // `n` words from a quarter of them before the first marked token (the
+  // start when none is marked); empty when the window is short of words.
+  auto cut = [&](const std::vector<Token>& tokens, bool need_match, bool need_words) {
+    std::vector<TextPart> parts;
+    std::vector<char> marked(tokens.size(), 0);
+    size_t first = tokens.size();
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      marked[i] = Marks(tokens[i].norm, tokens[i].stem);
+      if (marked[i] && first == tokens.size()) first = i;
+    }
+    if (tokens.empty() || (need_match && first == tokens.size())) return parts;
+    if (first == tokens.size()) first = 0;
+    size_t start = first > n / 4 ? first - n / 4 : 0;
+    size_t end = std::min(tokens.size(), start + n);
+    // A window cut from the middle of a text must hold all n words.
+    if (need_words && end - start < n) return parts;
+    if (end - start < n) start = end > n ? end - n : 0;
+    auto b = static_cast<size_t>(tokens[start].span.start), e = static_cast<size_t>(tokens[end - 1].span.end);
+    if (HasTextIn(text, 0, b)) AddPart(parts, ellipsis, false);
+    AddSpan(parts, text, tokens, marked, start, end, b, e);
+    if (HasTextIn(text, e, text.size())) AddPart(parts, ellipsis, false);
+    return parts;
+  };
+  // Fast path: the first place a query term occurs verbatim (most hits
+  // spell the name as the query does), tokenized a few words around.
+  size_t p = std::string_view::npos;
+  for (const std::string& t : terms_) p = std::min(p, text.find(t));
+  for (const std::string& t : prefixes_) p = std::min(p, text.find(t));
+  if (p != std::string_view::npos) {
+    size_t from = p;
+    // n words back: a match near the end takes its words from before it.
+    for (size_t k = 0; k < n + 2 && from > 0; ++k) {
+      size_t q = text.find_last_of(kSpace, from - 1);
+      from = q == std::string_view::npos ? 0 : q;
+    }
+    size_t to = p;
+    for (size_t k = 0; k < n + 2 && to < text.size(); ++k) {
+      size_t q = text.find_first_of(kSpace, to + 1);
+      to = q == std::string_view::npos ? text.size() : q;
+    }
+    auto parts = cut(SearchableTokens(text, from, to), /*need_match=*/true, /*need_words=*/to < text.size());
+    if (!parts.empty()) return parts;
+  }
+  // A prefix, then the whole text when the prefix has no match.
+  constexpr size_t kPrefixBytes = 2048;
+  if (text.size() > kPrefixBytes) {
+    size_t end = text.find_first_of(kSpace, kPrefixBytes);
+    if (end != std::string_view::npos) {
+      auto parts = cut(SearchableTokens(text, 0, end), /*need_match=*/true, /*need_words=*/true);
+      if (!parts.empty()) return parts;
+    }
+  }
+  return cut(SearchableTokens(text, 0, text.size()), /*need_match=*/false, /*need_words=*/false);
 }
 
 }  // namespace marsad

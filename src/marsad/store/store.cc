@@ -539,7 +539,7 @@ StatusOr<std::vector<SearchHit>> Store::Search(const std::string& query,
       "coalesce(d.published_value, ''), d.published_precision, d.source, d.url, "
       "documents_fts.rank, snippet(documents_fts, 1, ?, ?, ?, ?) "
       "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-      "WHERE documents_fts MATCH ? AND documents_fts.rank MATCH 'bm25(5.0, 1.0)' "
+      "WHERE documents_fts MATCH ? AND documents_fts.rank MATCH 'marsad_rank(5.0, 1.0)' "
       "AND (? = '' OR d.outlet_id = ?) "
       "AND (? = '' OR d.published_value >= ?) "
       "AND (? = '' OR substr(d.published_value, 1, length(?)) <= ?) "

@@ -553,6 +553,11 @@ TEST(ServeWrite, PostArticlesNeedsTheTokenAndIngests) {
   // "Clashes broke out in the city of Al-Mayadin on Monday."
   const std::string article =
       R"({"title": "اشتباكات في الميادين", "outlet": "aljazeera", "published": "2017-11-20", "text": "اندلعت اشتباكات عنيفة في مدينة الميادين يوم الإثنين بين الجيش السوري ومقاتلي تنظيم الدولة."})";
+  // "clashes" from Al Jazeera: filtered searches read the server's copy of
+  // the facets, which must grow with the write.
+  const std::string clashes = "/api/search?q=" + Enc("اشتباكات") + "&outlet=aljazeera&facets=true";
+  auto before = Get(port, clashes);
+  ASSERT_EQ(before.status, 200) << before.body;
   ExpectError(Post(port, "/api/articles", article), 401, "unauthorized");
   ExpectError(Post(port, "/api/articles", article, "wrong"), 401, "unauthorized");
   ExpectError(Post(port, "/api/articles", "  \n", "s3cret"), 400, "empty_body");
@@ -567,6 +572,9 @@ TEST(ServeWrite, PostArticlesNeedsTheTokenAndIngests) {
   EXPECT_EQ(health.j["documents"], 4);
   auto search = Get(port, "/api/search?q=" + Enc("الميادين"));
   EXPECT_EQ(search.j["total"], 1) << "the response cache saw the write";
+  auto after = Get(port, clashes);
+  EXPECT_EQ(after.j["total"].get<int>(), before.j["total"].get<int>() + 1) << after.body;
+  EXPECT_EQ(after.j["facets"]["outlet"][0]["value"], "aljazeera") << after.body;
 }
 
 // ---- OpenAPI conformance: a small checker of status codes and required

@@ -139,3 +139,65 @@ TEST(SearchQueryTest, StopwordFileOfTheRepositoryLoads) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+std::string Render(const std::vector<TextPart>& parts) {
+  std::string out;
+  for (const TextPart& p : parts) out += p.match ? "[" + p.text + "]" : p.text;
+  return out;
+}
+
+TEST(QueryHighlighterTest, MarksWordsAsTheIndexMatchesThem) {
+  // "in Al-Bukamal" marks "Al-Bukamal", its vocalized form, and the clitic form.
+  QueryHighlighter h("بالبوكمال");
+  EXPECT_EQ(Render(h.Highlight("معارك في البوكمال وحول البوكمالِ وبالبوكمال")),
+            "معارك في [البوكمال] وحول [البوكمالِ] [وبالبوكمال]");  // whole words, as FTS5 marks
+  // Operators are not words; a NOT-ed word is never in a hit anyway.
+  QueryHighlighter ops("البوكمال OR الميادين");
+  EXPECT_EQ(Render(ops.Highlight("من الميادين إلى البوكمال")), "من [الميادين] إلى [البوكمال]");
+  // Prefix: words beginning with it.
+  QueryHighlighter prefix("البوك*");
+  EXPECT_EQ(Render(prefix.Highlight("البوكمال والقائم")), "[البوكمال] والقائم");
+  // A query that does not parse marks nothing.
+  EXPECT_EQ(Render(QueryHighlighter("\"open").Highlight("open")), "open");
+}
+
+TEST(QueryHighlighterTest, FunctionWordsAreNotMarkedBesideOtherWords) {
+  QueryStopwords stop({"في"});  // "in"
+  QueryHighlighter h("في البوكمال", &stop);
+  EXPECT_EQ(Render(h.Highlight("قتال في البوكمال")), "قتال في [البوكمال]");
+  QueryHighlighter alone("في", &stop);
+  EXPECT_EQ(Render(alone.Highlight("قتال في البوكمال")), "قتال [في] البوكمال");
+}
+
+TEST(QueryHighlighterTest, SnippetIsAWindowAroundTheFirstMatch) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "w" + std::to_string(i) + " ";  // one token each
+  text += "البوكمال";
+  for (int i = 40; i < 80; ++i) text += " w" + std::to_string(i);
+  QueryHighlighter h("البوكمال");
+  std::string s = Render(h.Snippet(text, 8, "…"));
+  // A quarter of the words before the match, the rest after, cut marks on both sides.
+  EXPECT_EQ(s, "…w38 w39 [البوكمال] w40 w41 w42 w43 w44…");
+  // No match: the start of the text.
+  EXPECT_EQ(Render(QueryHighlighter("الميادين").Snippet("أول ثاني ثالث رابع", 2, "…")), "أول ثاني…");
+  // A match past the first 2 KB is found in the rest of the text.
+  std::string long_text;
+  while (long_text.size() < 3000) long_text += "حرب ";  // "war "
+  long_text += "البوكمال نهاية";  // "Al-Bukamal end"
+  EXPECT_EQ(Render(h.Snippet(long_text, 3, "…")), "…حرب [البوكمال] نهاية");
+  EXPECT_TRUE(h.Snippet("", 5).empty());
+  // The query's letters inside another word are not a match: "Kamal" is in
+  // "Al-Bukamal" but only the later word كمال is marked.
+  std::string kamal = "البوكمال";
+  for (int i = 0; i < 30; ++i) kamal += " w" + std::to_string(i);
+  kamal += " كمال w30 w31";
+  EXPECT_EQ(Render(QueryHighlighter("كمال").Snippet(kamal, 4, "…")), "…w29 [كمال] w30 w31");
+  // A match near the end takes its words from before it.
+  EXPECT_EQ(Render(h.Snippet("w1 w2 w3 w4 w5 البوكمال", 4, "…")), "…w3 w4 w5 [البوكمال]");
+}
+
+}  // namespace
+}  // namespace marsad

@@ -607,3 +607,42 @@ TEST(StoreMemoryTest, InMemoryStoreWorks) {
 
 }  // namespace
 }  // namespace marsad
+
+namespace marsad {
+namespace {
+
+// marsad_rank (fts_tokenizer.h): a word in the title counts five times one in
+// the body; more occurrences rank higher, with diminishing returns; a rare
+// word weighs more than a common one.
+TEST(MarsadRankTest, TitleFrequencyAndRarityOrderHits) {
+  auto store = Store::Open(":memory:");
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  auto put = [&](const std::string& body, const std::string& title) {
+    auto r = (*store)->Put(MakeDoc(body, title));
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r->id : 0;
+  };
+  // "shelling on the city" / "news": the word قصف (shelling) once in a body.
+  int64_t body_once = put("قصف على المدينة صباحا", "خبر أول");
+  // twice in a body
+  int64_t body_twice = put("قصف على المدينة ثم قصف آخر", "خبر ثان");
+  // once in a title ("shelling of the city")
+  int64_t title_once = put("أخبار المدينة اليوم", "قصف المدينة");
+  auto order = [&](const std::string& q) {
+    std::vector<int64_t> ids;
+    auto hits = (*store)->Search(q, {});
+    EXPECT_TRUE(hits.ok()) << hits.status().message();
+    if (!hits.ok()) return ids;
+    for (size_t i = 0; i < hits->size(); ++i) {
+      if (i > 0) EXPECT_GE((*hits)[i - 1].score, (*hits)[i].score);
+      ids.push_back((*hits)[i].doc_id);
+    }
+    return ids;
+  };
+  EXPECT_EQ(order("قصف"), (std::vector<int64_t>{title_once, body_twice, body_once}));
+  // "city" is in all three and "morning" (صباحا) in one: the rare word decides.
+  EXPECT_EQ(order("المدينة OR صباحا").front(), body_once);
+}
+
+}  // namespace
+}  // namespace marsad
