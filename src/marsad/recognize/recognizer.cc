@@ -753,6 +753,17 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
     for (auto& a : added) mentions.push_back(std::move(a));
   }
 
+  // A provisional entity (no knowledge-base entry) for text that names one.
+  auto add_provisional = [&](Span span, std::string_view text, const std::string& type) {
+    if (KnowledgeBase::NameKey(text).empty()) return;
+    Mention x;
+    x.span = span;
+    x.first = x.end = -1;
+    x.new_id = ProvisionalId(text);
+    x.new_type = type;
+    mentions.push_back(std::move(x));
+  };
+
   // 4. External spans.
   for (const ExternalSpan& es : extra) {
     if (es.span.start < 0 || es.span.end > static_cast<int32_t>(body.size()) ||
@@ -772,29 +783,18 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       over_rejected |= r.span.start < es.span.end && es.span.start < r.span.end;
     }
     std::string_view text = body.substr(es.span.start, es.span.end - es.span.start);
-    if (over_rejected) {
-      // Not relinked by its text; a provisional entity of its own.
-      if (KnowledgeBase::NameKey(text).empty()) continue;
+    // Not relinked by its text when it overlaps a rejected match: a
+    // provisional entity of its own.
+    auto known = over_rejected ? std::vector<const KbEntity*>{} : kb_->LookupName(text);
+    if (known.size() == 1) {
       Mention x;
       x.span = es.span;
       x.first = x.end = -1;
-      x.new_id = ProvisionalId(text);
-      x.new_type = es.type;
-      mentions.push_back(std::move(x));
-      continue;
-    }
-    Mention x;
-    x.span = es.span;
-    x.first = x.end = -1;
-    auto known = kb_->LookupName(text);
-    if (known.size() == 1) {
       x.entity = kb_->IndexOf(known[0]->id);
+      mentions.push_back(std::move(x));
     } else {
-      if (KnowledgeBase::NameKey(text).empty()) continue;
-      x.new_id = ProvisionalId(text);
-      x.new_type = es.type;
+      add_provisional(es.span, text, es.type);
     }
-    mentions.push_back(std::move(x));
   }
 
   // 4b. Rejected KB matches with a type that no external span covered:
@@ -808,14 +808,7 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       overlaps |= x.span.start < r.span.end && r.span.start < x.span.end;
     }
     if (overlaps) continue;
-    std::string_view text = body.substr(r.span.start, r.span.end - r.span.start);
-    if (KnowledgeBase::NameKey(text).empty()) continue;
-    Mention x;
-    x.span = r.span;
-    x.first = x.end = -1;
-    x.new_id = ProvisionalId(text);
-    x.new_type = r.type;
-    mentions.push_back(std::move(x));
+    add_provisional(r.span, body.substr(r.span.start, r.span.end - r.span.start), r.type);
   }
 
   // 5. Group, order by salience.
