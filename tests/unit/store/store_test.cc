@@ -634,7 +634,9 @@ TEST(MarsadRankTest, TitleFrequencyAndRarityOrderHits) {
     EXPECT_TRUE(hits.ok()) << hits.status().message();
     if (!hits.ok()) return ids;
     for (size_t i = 0; i < hits->size(); ++i) {
-      if (i > 0) EXPECT_GE((*hits)[i - 1].score, (*hits)[i].score);
+      if (i > 0) {
+        EXPECT_GE((*hits)[i - 1].score, (*hits)[i].score);
+      }
       ids.push_back((*hits)[i].doc_id);
     }
     return ids;
