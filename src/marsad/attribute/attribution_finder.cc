@@ -369,7 +369,8 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           }
         }
         if (footer) {
-          // المصدر: شبكة شام الكاتب: فريق التحرير  -> speaker up to the next label.
+          // "المصدر: <outlet> الكاتب: <author>" (source: ..., writer: ...) -> the
+          // speaker runs up to the next label.
           int s_end = e;
           for (int m = k + 1; m < e; ++m) {
             if (is_colon(m)) { s_end = m - 1; break; }
@@ -510,7 +511,8 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           found[inner].relayed_by = outer;
         } else if (last_speaker_found >= 0 && last_speaker_found != outer &&
                    found[last_speaker_found].sentence >= si - 2) {
-          // "نقلت عنه وكالة ... قوله": the previous speaker, relayed.
+          // "نقلت عنه <agency> قوله" (<agency> quoted him as saying): the
+          // previous speaker, relayed.
           Found f = found[last_speaker_found];
           f.sentence = si;
           f.kind = CueKind::kVerb;
@@ -707,8 +709,8 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         }
         for (const auto& m : ent.mentions) {
           int32_t ov = std::min(m.span.end, sp.end) - std::max(m.span.start, sp.start);
-          // The head of the phrase names the speaker ("جعفر الحسيني، الناطق باسم
-          // كتائب حزب الله" is the spokesman, not the group).
+          // The head of the phrase names the speaker ("<name>، الناطق باسم <group>",
+          // "<name>, spokesman of <group>": the spokesman, not the group).
           if (ov > 0 && m.span.start <= sp.start + 4) ov += 100000;
           if (ov > best) {
             best = ov;

@@ -289,7 +289,7 @@ struct Parse {
   // For range building: resolved day-precision endpoints if any.
   std::optional<CivilDate> start, end;
   PDate pd;            // stated fields, for ranges that inherit month/year
-  bool day_only = false;  // a bare day number (left end of "من 4 إلى 22 يناير")
+  bool day_only = false;  // a bare day number (left end of "من 6 إلى 18 آذار")
   bool is_year = false;
   int len() const { return te - tb; }
 };
@@ -429,8 +429,8 @@ class Parser {
   // year word. Era marker consumed if present (sets *hijri).
   bool Year(int i, bool after_yearword, int* year, int* end, bool* hijri,
             bool allow_words = true) const;
-  // A year in words: "ألفين وسبعة عشر" (2017), "ألف وتسعمائة وثمانية وسبعون"
-  // (1978); after a year word also "تسعة عشر تسعة وتسعون" (1999).
+  // A year in words: "ألفين وسبعة عشر" (2017), "ألف وتسعمائة وخمسة وثمانون"
+  // (1985); after a year word also "تسعة عشر ستة وتسعون" (1996).
   bool WordYear(int i, bool after_yearword, int* year, int* end) const;
 
   // --- patterns
@@ -439,10 +439,10 @@ class Parser {
   std::optional<Parse> YearFirst(int i) const;      // 2017November19
   std::optional<Parse> Season(int i) const;         // الصيف الماضي, صيف 2016
   std::optional<Parse> Rest(int i) const;           // بقية الأسبوع
-  std::optional<Parse> Quarter(int i) const;        // الربع الثالث من عام 2016
+  std::optional<Parse> Quarter(int i) const;        // الربع الأول من عام 2019
   std::optional<Parse> Decade(int i) const;         // السبعينيات
   std::optional<Parse> Weekend(int i) const;        // عطلة نهاية الأسبوع المقبل
-  std::optional<Parse> WeekOf(int i) const;         // الأسبوع الثالث من عام 2027
+  std::optional<Parse> WeekOf(int i) const;         // الأسبوع الثاني من عام 2018
   std::optional<Parse> SetExpr(int i) const;        // أسبوعيا, كل يوم, كل يومين
   std::optional<Parse> DayPart(int i) const;        // صباح اليوم, الليلة الماضية
   // Adds a following "الساعة ..." clock time to a part-of-day parse.
@@ -453,9 +453,9 @@ class Parser {
   // ISO weekday of a weekday name written without the article ("جمعة" in
   // "كل يوم جمعة"), 0 if the token is not one.
   int BareWeekday(int j) const;
-  std::optional<Parse> NthWeekday(int i) const;     // أول يوم جمعة من يوليو
-  // Durations with several parts, halves or decimals: "عام واحد و شهر و 21
-  // يوما" (P1Y1M21D), "ساعة ونصف" (PT1.5H), "3.5 سنوات" (P3.5Y), "يوم كامل",
+  std::optional<Parse> NthWeekday(int i) const;     // أول يوم خميس من آب
+  // Durations with several parts, halves or decimals: "عامين وثلاثة أشهر
+  // و10 أيام" (P2Y3M10D), "ساعة ونصف" (PT1.5H), "3.5 سنوات" (P3.5Y), "يوم كامل",
   // "طوال العام" (P1Y).
   std::optional<Parse> CompoundDuration(int i) const;
   std::optional<Parse> DayOfMonthWord(int i) const;  // يوم 27
@@ -469,14 +469,14 @@ class Parser {
   std::optional<Parse> WeekdayExpr(int i) const { return Memo(0, i, &Parser::WeekdayExprAt); }
   std::optional<Parse> RelDay(int i) const { return Memo(1, i, &Parser::RelDayAt); }
   std::optional<Parse> WeekdayExprAt(int i) const;  // الخميس الماضي, الجمعة 17 ...
-  std::optional<Parse> RelDayAt(int i) const;       // اليوم، الجمعة 17 تشرين الثاني
+  std::optional<Parse> RelDayAt(int i) const;       // اليوم، الأربعاء 8 آذار
   std::optional<Parse> RelUnit(int i) const;        // مطلع الأسبوع الجاري
   std::optional<Parse> Quantity(int i) const;       // منذ ثلاث سنوات, خلال عشرة أيام
   // With in_daypart, the text just before already named the part of the day
   // ("مساء أمس في السابعة"), so an hour word after "في" needs no day part.
   std::optional<Parse> TimeExpr(int i, bool in_daypart = false) const;  // الساعة 8 مساء, 21:11
-  std::optional<Parse> Range(int i) const;          // من 4 إلى 22 يناير
-  std::optional<Parse> MonthDayRange(int i) const;  // شهر نوفمبر بين 19 و 20
+  std::optional<Parse> Range(int i) const;          // من 6 إلى 18 آذار
+  std::optional<Parse> MonthDayRange(int i) const;  // شهر آذار بين 3 و 5
   std::optional<Parse> DateLike(int i, bool) const { return Memo(2, i, &Parser::DateLikeAt); }
   std::optional<Parse> DateLikeAt(int i) const;  // the date patterns
   // Sub-parses are pure functions of the position and are asked for
@@ -1960,7 +1960,7 @@ std::optional<Parse> Parser::YearExpr(int i) const {
   if (words && !yearword && !after_fi) return std::nullopt;
   if (!Year(j, yearword, &y, &ye, &hijri)) return std::nullopt;
   if (words && !yearword) {
-    // "في ألف وسبعمائة وتسعة وثمانين": a composite year at the end of a clause.
+    // "في ألف وثمانمائة وستين": a composite year at the end of a clause.
     if (ye - j < 2 || (InRange(ye) && t_[ye].type != TokType::kPunct)) return std::nullopt;
     yearword = true;
   }
@@ -2382,7 +2382,7 @@ std::optional<Parse> Parser::RelUnit(int i) const {
     return p;
   }
   ResolveRelUnit(unit, offset, &p);
-  // "الأسبوع المقبل بين الأربعاء والجمعة", "هذا الأسبوع من الثلاثاء إلى الخميس"
+  // "الأسبوع المقبل بين الاثنين والخميس", "هذا الأسبوع من الأحد إلى الثلاثاء"
   if (unit == Unit::kWeek && ref_ && InRange(k) &&
       (Find(k, "prep", false, "between") || Find(k, "prep", false, "from"))) {
     int q = Find(k, "prep", false, "between") ? Find(k, "prep", false, "between")->end
@@ -2476,7 +2476,7 @@ std::optional<Parse> Parser::Quantity(int i) const {
   // 8:00" is the 15th at 8:00, not fifteen hours.
   if (have_n && definite && form == "1") return std::nullopt;
   int k = u->end;
-  // Compound offsets from now: "2 سنة و1 شهر و21 أيام من الآن".
+  // Compound offsets from now: "3 سنوات و2 شهر و10 أيام من الآن".
   if ((!few && !definite && form != "pl") || have_n) {
     std::vector<std::pair<Unit, int>> parts = {{unit, have_n ? n : form == "2" ? 2 : 1}};
     int kk = k;
@@ -2699,7 +2699,7 @@ std::optional<Parse> Parser::TimeExpr(int i, bool in_daypart) const {
   } else if (hourword) {
     int v = 0, e = 0;
     if (!Number(j, &v, &e) || v < 1 || v > 12) {
-      // "الساعة الثامنة وعشرين دقيقة": Number() read 8 + 20; the hour is the
+      // "الساعة السابعة وعشرين دقيقة": Number() read 7 + 20; the hour is the
       // first word alone when minutes follow (checked below).
       std::optional<Hit> o = Find(j, "num_ordinal");
       if (!o) o = Find(j, "num_cardinal");
@@ -2749,7 +2749,7 @@ std::optional<Parse> Parser::TimeExpr(int i, bool in_daypart) const {
       k = f->end;
     }
   }
-  // "الساعة الثامنة وعشرين دقيقة" / "الساعة 8 و 30 دقيقة": minutes in
+  // "الساعة السابعة وعشرين دقيقة" / "الساعة 7 و 40 دقيقة": minutes in
   // words or digits after the hour, with the minute unit.
   if ((word_hour || hourword) && minute == 0 && second < 0 && InRange(k)) {
     static constexpr std::string_view kWaw = "\xd9\x88";
@@ -2796,7 +2796,7 @@ std::optional<Parse> Parser::TimeExpr(int i, bool in_daypart) const {
 }
 
 void Parser::AttachDate(Parse* p) const {
-  // "الساعة 8 مساءً يوم 15", "19:00 ، 2016-12-22", "الساعة 8 مساءً ، 1 يناير"
+  // "الساعة 6 مساءً يوم 12", "18:30 ، 2019-03-07", "الساعة 6 مساءً ، 4 آذار"
   if (p->mention.expr.kind != "time") return;
   int q = p->te;
   if (IsComma(q) || IsPunct(q, "-")) ++q;
@@ -2834,7 +2834,7 @@ void Parser::AttachTime(Parse* p) const {
 }
 
 std::optional<Parse> Parser::MonthDayRange(int i) const {
-  // [شهر] <month> [YEAR] (بين|من) DAY (و|إلى|حتى|-) DAY: "شهر نوفمبر بين 19 و 20".
+  // [شهر] <month> [YEAR] (بين|من) DAY (و|إلى|حتى|-) DAY: "شهر آذار بين 3 و 5".
   auto m = MonthFirst(i);
   if (!m || !m->pd.m || m->pd.d || m->pd.hijri) return std::nullopt;
   int j = m->te;
@@ -2959,7 +2959,7 @@ std::optional<Parse> Parser::Range(int i) const {
   p.te = right->te;
   p.clitic_bytes = opener.empty() ? 0 : clitic;
   if (left_day) {
-    // Inherit month and year from the right end: "من 4 إلى 22 يناير 1995".
+    // Inherit month and year from the right end: "من 6 إلى 18 آذار 2019".
     if (!right->pd.m || !right->pd.d) return std::nullopt;
     PDate lp = right->pd;
     lp.d = day;

@@ -302,8 +302,8 @@ TEST_F(DateExtractorTest, WeeksAreIsoWeeks) {
 
 TEST_F(DateExtractorTest, MonthWithADayRangeOrATrailingDay) {
   const CivilDate ref{2016, 11, 7};
-  // "شهر نوفمبر بين 19 و 20" = in November, between the 19th and the 20th
-  EXPECT_EQ(One("في شهر نوفمبر بين 19 و 20", ref).value, "(2016-11-19,2016-11-20,P1D)");
+  // "شهر آذار بين 3 و 5" = in March, between the 3rd and the 5th
+  EXPECT_EQ(One("في شهر آذار بين 3 و 5", ref).value, "(2017-03-03,2017-03-05,P2D)");
   // "شهر أيلول 16." = September 16, at the end of a clause
   EXPECT_EQ(One("في شهر أيلول 16.", ref).value, "2016-09-16");
   // "شهر أيلول 16 قتيلا" = 16 killed in September: a count, not a day
@@ -378,8 +378,8 @@ TEST_F(DateExtractorTest, SinceAndAgo) {
 }
 
 TEST_F(DateExtractorTest, Ranges) {
-  // "من 4 إلى 22 يناير 1995" = from 4 to 22 January 1995
-  EXPECT_EQ(One("من 4 إلى 22 يناير 1995").value, "(1995-01-04,1995-01-22,P18D)");
+  // "من 6 إلى 18 آذار 2019" = from 6 to 18 March 2019
+  EXPECT_EQ(One("من 6 إلى 18 آذار 2019").value, "(2019-03-06,2019-03-18,P12D)");
   // "بين 2014 و2018" = between 2014 and 2018
   EXPECT_EQ(One("بين 2014 و2018").value, "(2014-01-01,2018-01-01,P4Y)");
   // "19-20 نوفمبر" = 19-20 November
@@ -466,8 +466,8 @@ TEST_F(DateExtractorTest, YearInParenthesesStillStartsAnExpression) {
 }
 
 TEST_F(DateExtractorTest, ClockMinutesWithTheMinuteUnit) {
-  // "الساعة الثامنة وعشرين دقيقة مساء" = 8:20 pm; "الساعة 9 و 15 دقيقة" = 9:15
-  EXPECT_EQ(One("بدأ القصف الساعة الثامنة وعشرين دقيقة مساء").value, "T20:20");
+  // "الساعة السابعة وخمس وعشرين دقيقة مساء" = 7:25 pm; "الساعة 9 و 15 دقيقة" = 9:15
+  EXPECT_EQ(One("بدأ القصف الساعة السابعة وخمس وعشرين دقيقة مساء").value, "T19:25");
   EXPECT_EQ(One("انطلقت القافلة الساعة 9 و 15 دقيقة").value, "T09:15");
   // Without the minute unit, "الثامنة وعشرين" is not a clock time.
   EXPECT_TRUE(ex_->Extract("الساعة الثامنة وعشرين", std::nullopt).empty());
