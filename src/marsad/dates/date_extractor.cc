@@ -105,6 +105,13 @@ bool ParseInt(const std::string& s, int* out) {
   return true;
 }
 
+// The year a TIMEX value starts with ("2017-11", "2017-W46"), 0 for none
+// ("XXXX-11").
+int LeadingYear(const std::string& value) {
+  int year = 0;
+  return value.size() >= 4 && value[0] >= '0' && value[0] <= '9' && ParseInt(value.substr(0, 4), &year) ? year : 0;
+}
+
 }  // namespace
 
 struct DateExtractor::Lexicon {
@@ -1291,9 +1298,7 @@ std::optional<Parse> Parser::WeekOf(int i) const {
     month = named->pd.m;
     end = named->te;
     const std::string& v = named->mention.expr.value;
-    if (v.size() >= 4 && std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
-      year = std::stoi(v.substr(0, 4));
-    }
+    year = LeadingYear(v);
     if (!year) {
       if (!n) return std::nullopt;
       Parse p;
@@ -1390,9 +1395,7 @@ std::optional<Parse> Parser::NthWeekday(int i) const {
     month = m->pd.m;
     end = m->te;
     const std::string& v = m->mention.expr.value;
-    if (v.size() >= 4 && std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
-      year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-    }
+    year = LeadingYear(v);
   } else {
     return std::nullopt;
   }
@@ -2101,9 +2104,7 @@ std::optional<Parse> Parser::WeekdayExprAt(int i) const {
       end = m->te;
       month = m->pd.hijri ? 0 : m->pd.m;
       const std::string& v = m->mention.expr.value;
-      if (v.size() >= 4 && std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
-        year = std::stoi(v.substr(0, 4));
-      }
+      year = LeadingYear(v);
       absolute = m->mention.expr.anchor == "absolute";
       found = true;
     }
