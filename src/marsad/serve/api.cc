@@ -357,12 +357,13 @@ struct Api::Impl {
   std::mutex names_mu;
   std::string names_gen;
   std::shared_ptr<const Names> names;
-  std::shared_ptr<const Names> CurrentNames(Session& s);
+  // Kept per store generation (Generation()).
+  std::shared_ptr<const Names> CurrentNames(Session& s, const std::string& gen);
 
   std::mutex facets_mu;
   std::string facets_gen;
   std::shared_ptr<const FacetData> facets;
-  std::shared_ptr<const FacetData> CurrentFacets(Session& s);
+  std::shared_ptr<const FacetData> CurrentFacets(Session& s, const std::string& gen);
 
   std::string Generation() const {
     return FileStamp(options.db_path) + "|" + FileStamp(options.db_path + "-wal") + "|" +
@@ -975,8 +976,7 @@ json PartsJson(const std::vector<TextPart>& parts) {
 
 }  // namespace
 
-std::shared_ptr<const Api::Impl::Names> Api::Impl::CurrentNames(Session& s) {
-  std::string gen = Generation();
+std::shared_ptr<const Api::Impl::Names> Api::Impl::CurrentNames(Session& s, const std::string& gen) {
   {
     std::lock_guard<std::mutex> lock(names_mu);
     if (names && names_gen == gen) return names;
@@ -993,8 +993,7 @@ std::shared_ptr<const Api::Impl::Names> Api::Impl::CurrentNames(Session& s) {
   return fresh;
 }
 
-std::shared_ptr<const FacetData> Api::Impl::CurrentFacets(Session& s) {
-  std::string gen = Generation();
+std::shared_ptr<const FacetData> Api::Impl::CurrentFacets(Session& s, const std::string& gen) {
   std::lock_guard<std::mutex> lock(facets_mu);
   if (facets && facets_gen == gen) return facets;
   int64_t max_id = 0;
@@ -1002,15 +1001,15 @@ std::shared_ptr<const FacetData> Api::Impl::CurrentFacets(Session& s) {
     Stmt q(s, "SELECT coalesce(max(doc_id), 0) FROM doc_facets");
     if (q.Next()) max_id = q.Int(0);
   }
-  // Grown from the last copy (a copy: requests may be reading it), or read
-  // anew when the store holds fewer documents than it (another file).
-  auto fresh = facets && facets->max_id <= max_id ? std::make_shared<FacetData>(*facets)
-                                                  : std::make_shared<FacetData>();
-  if (!facets || fresh->max_id < max_id) {
+  if (!facets || facets->max_id != max_id) {
+    // Grown from a copy of the last one (requests may be reading it), or
+    // read anew when the store holds fewer documents than it (another file).
+    auto fresh = facets && facets->max_id < max_id ? std::make_shared<FacetData>(*facets)
+                                                   : std::make_shared<FacetData>();
     std::string error;
     if (!fresh->Extend(s, &error)) Fail(500, "internal", "cannot read search facets: " + error);
+    facets = fresh;
   }
-  facets = fresh;
   facets_gen = gen;
   return facets;
 }
@@ -1039,7 +1038,9 @@ ApiResponse Api::Impl::Search(Session& s, const Params& p) {
   if (!match.ok()) Fail(400, "bad_query", match.status().message());
   const bool doc_filters = !outlet.empty() || !from.empty() || !to.empty() || !entity.empty() ||
                            !place.empty() || !type.empty();
-  std::shared_ptr<const FacetData> fd = CurrentFacets(s);
+  // The store's generation, once for the copies below.
+  const std::string gen = Generation();
+  std::shared_ptr<const FacetData> fd = CurrentFacets(s, gen);
   // Filters resolved to indexes; an unknown value passes nothing.
   const int64_t outlet_i = outlet.empty() ? 0 : fd->outlets.Find(outlet);
   const int64_t entity_i = entity.empty() ? 0 : fd->entities.Find(entity);
@@ -1161,7 +1162,7 @@ ApiResponse Api::Impl::Search(Session& s, const Params& p) {
   constexpr size_t kFacetValues = 20;
   json facets_json = {{"outlet", json::array()}, {"entity", json::array()}, {"place", json::array()},
                       {"type", json::array()},   {"month", json::array()}};
-  std::shared_ptr<const Names> known = CurrentNames(s);
+  std::shared_ptr<const Names> known = CurrentNames(s, gen);
   for (uint32_t i : ranked(outlet_n, fd->outlets.names)) {
     if (facets_json["outlet"].size() == kFacetValues) break;
     const std::string& id = fd->outlets.names[i];

@@ -333,8 +333,7 @@ QueryHighlighter::QueryHighlighter(std::string_view query, const QueryStopwords*
 bool QueryHighlighter::Marks(std::string_view norm, std::string_view stem) const {
   if (terms_.empty() && prefixes_.empty()) return false;
   // The index holds each word as its stem and its full matching form.
-  std::string key(stem.empty() ? norm : stem);
-  if (terms_.count(key) || (!norm.empty() && terms_.count(std::string(norm)))) return true;
+  if (terms_.count(stem.empty() ? norm : stem) || (!norm.empty() && terms_.count(norm))) return true;
   for (const std::string& p : prefixes_) {
     if (norm.substr(0, p.size()) == p || stem.substr(0, p.size()) == p) return true;
   }

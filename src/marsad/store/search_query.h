@@ -80,7 +80,12 @@ class QueryHighlighter {
 
  private:
   bool Marks(std::string_view norm, std::string_view stem) const;
-  std::unordered_set<std::string> terms_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  // Looked up by string_view, per token of every hit: no copies.
+  std::unordered_set<std::string, Hash, std::equal_to<>> terms_;
   std::vector<std::string> prefixes_;
 };
 
