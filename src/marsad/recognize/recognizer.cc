@@ -408,18 +408,24 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
       resolved.insert(local[0]);
     }
   }
-  // Countries named through the entities resolved so far (places through
-  // their country, actors through theirs).
+  // Mentions per country through the entities linked so far (places
+  // through their country, actors through theirs); generic names, decided by
+  // these counts, are not counted.
+  auto count_countries = [&] {
+    std::map<std::string, int> n;
+    for (const auto& y : mentions) {
+      if (y.entity < 0 || y.generic) continue;
+      const std::string& c = kb_->CountryOf(y.entity);
+      if (!c.empty()) ++n[c];
+    }
+    return n;
+  };
   std::map<std::string, int> country_count;
   bool have_country_count = false;  // filled on first use
   for (auto& x : mentions) {
     if (x.entity >= 0 || x.generic) continue;
     if (!have_country_count) {
-      for (const auto& y : mentions) {
-        if (y.entity < 0) continue;
-        const std::string& c = kb_->CountryOf(y.entity);
-        if (!c.empty()) ++country_count[c];
-      }
+      country_count = count_countries();
       have_country_count = true;
     }
     // Readings in different countries (طرابلس: Libya's capital or Lebanon's
@@ -484,15 +490,12 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
     bool any = false;
     for (const auto& x : mentions) any |= x.generic || x.common_noun;
     if (any) {
-      std::map<std::string, int> by_country;
+      const std::map<std::string, int> by_country = count_countries();
       int top = 0;
+      for (const auto& [c, n] : by_country) top = std::max(top, n);
       std::set<int32_t> named_other;  // entities named by a non-common-noun mention
       for (const auto& x : mentions) {
-        if (x.entity < 0 || x.generic) continue;
-        if (!x.common_noun) named_other.insert(x.entity);
-        const std::string& c = kb_->CountryOf(x.entity);
-        if (c.empty()) continue;
-        top = std::max(top, ++by_country[c]);
+        if (x.entity >= 0 && !x.generic && !x.common_noun) named_other.insert(x.entity);
       }
       std::set<std::string> doc_words;  // filled on first use
       bool have_doc_words = false;
