@@ -160,7 +160,7 @@ TEST_F(AttributionFinderTest, DatelineSourceBecomesTheTopOfTheChain) {
   EXPECT_EQ(atts[1].parent, 0);
   // A wire the cleaner found already stands for the agency: no second link.
   atts = Find("عدن - سبأ: قال الوزير إن القوات انسحبت.");
-  AttributionFinder::AddChainWithDateline(std::nullopt, {"saba"}, d, text_.size(), &atts);
+  AttributionFinder::AddChainWithDateline(std::nullopt, {"saba-news"}, d, text_.size(), &atts);
   for (const auto& a : atts) EXPECT_NE(a.cue, "dateline");
 }
 

@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "marsad/clean/fold.h"
 #include "unit/clean/test_data.h"
 
 namespace marsad::clean {
@@ -81,6 +88,41 @@ TEST_F(OutletRegistryTest, WireVariants) {
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0]->id, "reuters");
   EXPECT_EQ(all[1]->id, "afp");
+}
+
+TEST_F(OutletRegistryTest, WireIdsAreTheKnowledgeBaseIds) {
+  // An agency the knowledge base also lists (data/kb/actors/media.tsv: id,
+  // type, name_ar, name_en, aliases_ar, ...) has one id everywhere: a wire
+  // credit and a dateline or a speaker naming the same agency must meet in
+  // attribution chains. Names are compared folded.
+  std::ifstream in(test_data::DataDir() + "/kb/actors/media.tsv");
+  ASSERT_TRUE(in.good());
+  std::map<std::string, std::string> kb_by_name;  // folded name -> kb id
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, '\t');) f.push_back(x);
+    if (f.size() < 5 || f[1] != "media") continue;
+    kb_by_name[FoldKey(f[2])] = f[0];
+    std::stringstream aliases(f[4]);
+    for (std::string a; std::getline(aliases, a, '|');)
+      if (!a.empty()) kb_by_name[FoldKey(a)] = f[0];
+  }
+  ASSERT_FALSE(kb_by_name.empty());
+  int shared = 0;
+  for (const MediaEntry& e : wires_->entries()) {
+    std::vector<std::string> names = e.variants;
+    names.push_back(e.name_ar);
+    for (const auto& n : names) {
+      auto it = kb_by_name.find(FoldKey(n));
+      if (it == kb_by_name.end()) continue;
+      ++shared;
+      EXPECT_EQ(e.id, it->second) << "wire " << e.id << " is named like knowledge-base entity " << it->second;
+    }
+  }
+  EXPECT_GE(shared, 10);  // AFP, Reuters, SANA, IRNA, Saba ... are in both
 }
 
 TEST(MediaRegistryRowsTest, RejectsDuplicateIds) {
