@@ -74,7 +74,7 @@ uint32_t ClassBits(const std::string& name) {
       {"placenoun", E::kPlaceNoun},   {"was", E::kWas},           {"demonstrative", E::kDemonstrative},
       {"reference", E::kReference},   {"violent", E::kViolent},   {"agentive", E::kAgentive},
       {"hedge", E::kHedge},           {"notrigger", E::kNotTrigger}, {"warning", E::kWarning},
-      {"figurative", E::kFigurative}, {"recent", E::kRecent}};
+      {"figurative", E::kFigurative}, {"recent", E::kRecent},     {"legal", E::kLegal}};
   for (const auto& [n, b] : kNames) {
     if (name == n) return b;
   }
@@ -427,6 +427,10 @@ class EventExtractorImpl {
   // A number at token i: value, vague, and the index after it.
   bool NumberAt(int i, double* value, bool* vague, int* next) const;
   bool QuantityAt(int i, int end, Quantity* q, int* next) const;
+  // A noun trigger that is the subject of an investigation or a trial (see .cc).
+  bool InLegalFrame(int i, int sb) const;
+  // A past-verb reading of the word that opens content after إن / أن (see .cc).
+  bool PastVerbAfterSpeechThat(int i) const;
   std::optional<Event> Build(int i, const Match& m, int sb, int se);
   // Classifier features of sentence [sb, se) whose accepted events are
   // events[first, end) (EventClassifier::kFeatureVersion).
@@ -798,6 +802,51 @@ EventExtractorImpl::Phrase EventExtractorImpl::PreSubject(int i, int sb, std::ve
   return pre;
 }
 
+// A noun trigger governed by a word of investigation, charge, trial or
+// confession (`legal` in data/events/context.tsv), directly or through في،
+// حول، بشأن، قضية، ملف, another event noun or a verb noun of carrying out
+// ("اعترافات حول تنفيذ اعتداء" = confessions about carrying out an attack).
+// The governing word may stand a few words before the preposition, with its
+// own complement between ("اعترافات عشرة أشخاص حول تنفيذ اعتداء").
+bool EventExtractorImpl::InLegalFrame(int i, int sb) const {
+  int prep = -1;
+  for (int k = i - 1; k >= sb && k >= i - 4; --k) {
+    if (Break(k)) return false;
+    if (Is(k, E::kLegal)) return true;
+    const std::string_view w = StripConj(toks_[k].norm);
+    if (w == "في" || w == "حول" || w == "بشان") {
+      prep = k;
+      break;
+    }
+    const bool link = w == "قضيه" || w == "ملف" || w == "تنفيذ" || w == "بتنفيذ" || IsTriggerToken(k);
+    if (!link) return false;
+  }
+  if (prep < 0) return false;
+  for (int k = prep - 1; k >= sb && k >= prep - 6; --k) {
+    if (Break(k) || IsTriggerToken(k)) return false;
+    if (Is(k, E::kLegal)) return true;
+  }
+  return false;
+}
+
+// After the complementizers إنّ / أنّ (reported content, "كما أن", "إلا أن")
+// comes a noun or a pronoun, never a finite verb; a past verb follows the
+// particle أنْ only after a word that governs it (بعد أن، قبل أن، منذ أن، إلى
+// أن، ما إن ...). So a past-verb reading of the word after any other أن is
+// the verbal noun with a pronoun: "قالت إن خطفه لا يخدم أي قضية" = she said
+// his kidnapping serves no cause, not "he kidnapped him".
+bool EventExtractorImpl::PastVerbAfterSpeechThat(int i) const {
+  if (i < 1 || !(NormIs(i - 1, "ان") || NormIs(i - 1, "بان"))) return false;
+  if (i < 2 || toks_[i - 2].kind != TokenKind::kArabic) return false;
+  static const std::string_view kGovernors[] = {"بعد", "قبل", "منذ", "الي", "حتي", "دون", "بدون", "من",
+                                                "سبق", "ما", "ريثما", "لو", "عسي", "لبث"};
+  const std::string_view w = StripConj(toks_[i - 2].norm);
+  for (auto g : kGovernors) {
+    if (w == g) return false;
+  }
+  return true;
+}
+
 std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, int se) {
   const auto& tr = ex_.triggers_[m.trigger];
   const bool verbal = tr.pos == E::Pos::kVerb || tr.pos == E::Pos::kPassive;
@@ -812,6 +861,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   }
   // Not a label ("فريق التحرير", "معركة تحرير البوكمال").
   if (!verbal && Is(i - 1, E::kBlocker)) return std::nullopt;
+  if (verbal && !(m.flags & E::kPresent) && PastVerbAfterSpeechThat(i)) return std::nullopt;
 
   // Clause window for arguments: up to the next break punctuation.
   int right = i + 1;
@@ -895,10 +945,18 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   }
   // A violent verb with a figurative object ("يفجر أزمة" = sparks a crisis,
   // "هاجم ... تصريحات" = attacked ... statements) is no event.
-  if (verbal && tr.type == "ASSAULT") {
+  // An attack noun takes the same words ("هجوما لاذعا على معارضيه" = a
+  // scathing attack on his opponents). A killing verb is figurative only by
+  // its object ("قتلت كل بصيص أمل" = killed every glimmer of hope): a crisis
+  // or a dispute a few words on is where people were killed.
+  if (tr.type == "ASSAULT") {
     for (int k = i + 1; k < se && k <= i + 4 && !Break(k); ++k) {
       if (Is(k, E::kFigurative)) return std::nullopt;
     }
+  }
+  if (verbal && tr.type == "KILL") {
+    const int obj = NormIs(i + 1, "كل") ? i + 2 : i + 1;
+    if (obj < se && !Break(obj) && Is(obj, E::kFigurative)) return std::nullopt;
   }
   bool subjected_support = false;
   // Purpose: "للسيطرة على"، "من أجل تحرير"، "بهدف السيطرة": the goal, not a fact.
@@ -1020,6 +1078,10 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   if (!verbal) {
     // An earlier mention ("هذا الهجوم") is not a new event.
     if (Is(i - 1, E::kDemonstrative)) return std::nullopt;
+    // The subject of an investigation, a charge, a trial or a confession
+    // ("التحقيق في مقتل 24 مدنيا", "اعترافات حول تنفيذ اعتداء"): an event
+    // told elsewhere, not reported here.
+    if (InLegalFrame(i, sb)) return std::nullopt;
     for (int k = i - 1; k >= sb && k >= i - 10; --k) {
       if (Break(k) && toks_[k].norm != "،") break;
       if (IsAnyKey(k, E::kLight) && !Is(k, E::kReference)) { light_at = k; break; }
@@ -1194,10 +1256,15 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     const bool noun_subject = !passive && i >= 2 && toks_[i - 1].kind == TokenKind::kArabic &&
                               StartsWith(StripConj(toks_[i - 1].norm), "ال") &&
                               (NormIs(i - 2, "ان") || NormIs(i - 2, "بان"));
-    const bool pronoun_subject = NormIs(i - 1, "انه") || NormIs(i - 1, "انها") || NormIs(i - 1, "انهم") ||
-                                 (m.flags & E::kPluralForm) || noun_subject;
     // An object pronoun on the verb ("يحتلونها", "استهدفته") is its object.
     const bool pronoun_object = !m.enclitic.empty();
+    // A relative clause whose verb has no object pronoun has the antecedent
+    // as its subject: "التفجير الذي استهدف دورية للجيش" = the bombing that
+    // targeted an army patrol (the patrol is the object; with a pronoun,
+    // "الذي اغتالته إسرائيل", the phrase after the verb is the subject).
+    const bool relative_subject = in_relative && !pronoun_object;
+    const bool pronoun_subject = NormIs(i - 1, "انه") || NormIs(i - 1, "انها") || NormIs(i - 1, "انهم") ||
+                                 (m.flags & E::kPluralForm) || noun_subject || relative_subject;
     if (pre.ok()) {
       actors.push_back(MakeArg("actor", pre));
       for (const Phrase& c : pre_conjuncts) actors.push_back(ConjunctArg("actor", c));

@@ -584,6 +584,62 @@ TEST_F(EventExtractorTest, IndefiniteAccusativeAfterTheVerbIsTheObject) {
   EXPECT_EQ(e->targets[0].text, "طفلا");
 }
 
+TEST_F(EventExtractorTest, NoPastVerbRightAfterTheComplementizer) {
+  // "The lawyer said his kidnapping serves no one": after إن comes a noun,
+  // so خطفه is "his kidnapping", not "he kidnapped him".
+  EXPECT_EQ(Find(Extract("وقال المحامي إن خطفه لا يخدم أحدا."), "ASSAULT"), nullptr);
+  // "After gunmen kidnapped him on the road": أنْ after بعد takes the verb.
+  EXPECT_NE(Find(Extract("وعثر عليه بعد أن خطفه مسلحون على الطريق."), "ASSAULT"), nullptr);
+  // "The police said gunmen kidnapped him yesterday": a noun comes first.
+  EXPECT_NE(Find(Extract("وقالت الشرطة إن مسلحين خطفوه أمس."), "ASSAULT"), nullptr);
+}
+
+TEST_F(EventExtractorTest, SubjectOfAnInvestigationOrAChargeIsToldElsewhere) {
+  // "Investigations into the killing of three journalists in the city go on."
+  EXPECT_EQ(Find(Extract("وتتواصل التحقيقات في مقتل ثلاثة صحفيين في المدينة."), "KILL"), nullptr);
+  // "The police arrested those accused of bombing a car in front of the market."
+  EXPECT_EQ(Find(Extract("واعتقلت الشرطة المتهمين بتفجير سيارة مفخخة أمام السوق."), "ASSAULT"), nullptr);
+  // "Television aired confessions of five men about carrying out an attack on the airport road."
+  EXPECT_EQ(Find(Extract("وبث التلفزيون اعترافات خمسة رجال حول تنفيذ اعتداء على طريق المطار."), "ASSAULT"), nullptr);
+  // "Three journalists were killed in the city": reported here.
+  EXPECT_NE(Find(Extract("وقتل ثلاثة صحفيين في المدينة أمس."), "KILL"), nullptr);
+}
+
+TEST_F(EventExtractorTest, FigurativeAttackNounAndKilledHope) {
+  // "The minister launched a scathing attack on his rivals."
+  EXPECT_EQ(Find(Extract("وشن الوزير هجوما لاذعا على خصومه في البرلمان."), "ASSAULT"), nullptr);
+  // "These decisions killed hope for a settlement."
+  EXPECT_EQ(Find(Extract("وقال إن هذه القرارات قتلت الأمل بالتسوية."), "KILL"), nullptr);
+  // "The raid killed all the passengers of the bus": a real object after كل.
+  EXPECT_NE(Find(Extract("وقتلت الغارة كل ركاب الحافلة على الطريق."), "KILL"), nullptr);
+}
+
+TEST_F(EventExtractorTest, RelativeClauseVerbWithoutPronounHasTheAntecedentAsSubject) {
+  // "The search went on after the bombing that targeted an army patrol near
+  // the border": the patrol is the target, not the actor.
+  auto ev = Extract("وتواصل البحث بعد التفجير الذي استهدف دورية للجيش قرب الحدود.");
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  for (const auto& a : e->actors) EXPECT_EQ(a.text.find("دورية"), std::string::npos) << a.text;
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_NE(e->targets[0].text.find("دورية"), std::string::npos);
+  // "... the leader whom the army assassinated": with the object pronoun the
+  // phrase after the verb is the subject.
+  ev = Extract("وشارك في تشييع القائد الذي اغتاله الجيش في المدينة.");
+  e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_NE(e->actors[0].text.find("الجيش"), std::string::npos);
+}
+
+TEST_F(EventExtractorTest, AttemptWithAPreposition) {
+  // "The police arrested five people over their link to an attempt to launch
+  // an attack on a police station": attempted, not done.
+  const Event* e = Find(Extract("واعتقلت الشرطة خمسة أشخاص لعلاقتهم بمحاولة شن هجوم على مركز للشرطة."), "ASSAULT");
+  ASSERT_NE(e, nullptr);  // شن "launch" makes the noun an occurrence
+  EXPECT_EQ(e->status, "attempted");
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
