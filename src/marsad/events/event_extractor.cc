@@ -132,12 +132,14 @@ StatusOr<std::shared_ptr<const EventExtractor>> EventExtractor::Load(const std::
       else if (need == "gen:target") t.genitive_target = true;
       else if (need == "intrans") t.intransitive = true;
       else if (need == "speaker") t.speaker_acts = true;
-      else if (StartsWith(need, "obj:")) {
-        std::string list = need.substr(4);
+      else if (StartsWith(need, "obj:") || StartsWith(need, "notobj:")) {
+        const bool negative = StartsWith(need, "notobj:");
+        std::string list = need.substr(negative ? 7 : 4);
+        auto& into = negative ? t.not_obj : t.needs_obj;
         size_t start = 0;
         while (start <= list.size()) {
           size_t bar = list.find('|', start);
-          t.needs_obj.push_back(lex::Key(list.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
+          into.push_back(lex::Key(list.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
           if (bar == std::string::npos) break;
           start = bar + 1;
         }
@@ -339,6 +341,15 @@ class EventExtractorImpl {
     Match m;
     if (i < 0 || i >= n_ || !Lookup(i, &m)) return false;
     return ex_.triggers_[m.trigger].pos != E::Pos::kNoun || !IsAnyKey(i - 1, E::kBlocker);
+  }
+  // A verb (active or passive) of the trigger lexicon at token i: it opens a
+  // clause of its own ("قتلوا وأصيب أكثر من 400" = were killed and more than
+  // 400 were wounded), never the object of the verb before it.
+  bool IsTriggerVerb(int i) const {
+    Match m;
+    if (i < 0 || i >= n_ || !Lookup(i, &m)) return false;
+    const auto pos = ex_.triggers_[m.trigger].pos;
+    return pos == E::Pos::kVerb || pos == E::Pos::kPassive;
   }
   Phrase NounPhrase(int j, int end, int limit) const;
   EventArg MakeArg(const std::string& role, const Phrase& p) const;
@@ -578,6 +589,12 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
       }
       if (k > j && t.prefix_bytes >= 2 && StartsWith(t.norm, "و") && entity_of_[k] < 0) {
         // "X وY": coordination ends the phrase.
+        break;
+      }
+      if (k > j && GluedPrep(k) && StartsWith(StripConj(t.norm), "ب") && entity_of_[k] < 0) {
+        // A ب phrase is the means or the manner, not part of the argument:
+        // "هاجموا عناصر الأمن بالحجارة" (attacked the security men with
+        // stones), "إصابة العشرات بحالات اختناق" (dozens suffered choking).
         break;
       }
     }
@@ -870,6 +887,18 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   while (left > sb && !Break(left - 1) && i - left < 12) --left;
 
   // Constraints on the following words.
+  // Words that make the trigger something else ("فرض حظر التجول" = imposed a
+  // curfew, not a sanction).
+  for (int k = i + 1; k <= i + 3 && k < se && !Break(k) && !tr.not_obj.empty(); ++k) {
+    std::string_view w = StripConj(toks_[k].norm);
+    if (StartsWith(w, "لل")) w.remove_prefix(4);  // للتجول = ل + التجول
+    else if (StartsWith(w, "ال")) w.remove_prefix(4);
+    for (const auto& o : tr.not_obj) {
+      std::string_view ow = o;
+      if (StartsWith(ow, "ال")) ow.remove_prefix(4);
+      if (w == ow) return std::nullopt;
+    }
+  }
   if (!tr.needs_obj.empty()) {
     bool ok = false;
     // Within two words, or four when the subject comes between ("لقي عدد من
@@ -1161,6 +1190,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   };
   // Prepositional arguments and counts from token `k` to the end of the clause.
   auto scan_args = [&](int k, int end) {
+    int ala_end = -1;  // where the last على / ضد target phrase ended
     for (int j = k; j < end; ++j) {
       const Token& t = toks_[j];
       if (t.norm == "(") {  // a parenthesis: skip it whole
@@ -1200,9 +1230,13 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       if (!p.ok()) continue;
       if (ala) {
         if (control) set_place(p);
-        else if (against_type) {
+        else if (j == ala_end) {
+          // على right after a target phrase belongs to that phrase: "احتجاجا
+          // على فرض رسم على المكالمات" (against imposing a fee on calls).
+        } else if (against_type) {
           if (IsPlacePhrase(p)) set_place(p);
           targets.push_back(MakeArg("target", p));
+          ala_end = p.b;
         }
       } else if (into) {
         set_place(p);
@@ -1283,10 +1317,21 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         targets.push_back(MakeArg("target", p));  // intransitive types take no direct object
       }
     };
+    // A verb with its subject before it and another verb of the lexicon right
+    // after ("سبعة أشخاص قتلوا وأصيب أكثر من 400 آخرين" = seven people were
+    // killed and more than 400 others wounded): what follows belongs to the
+    // next verb's clause. (Without a subject before, "قتل وجرح 20 شخصا"
+    // shares its object.)
+    if (pre.ok() && IsTriggerVerb(s)) right_end = s;
     int k = s;
     Quantity q;
     int nx = 0;
-    if (s < right_end && QuantityAt(s, right_end, &q, &nx)) {
+    // An approximation before a count ("أكثر من 400 آخرين" = more than 400
+    // others, "نحو 40"): the count is after it, the phrase starts at it.
+    int qs = s;
+    if (qs < right_end && (NormIs(qs, "نحو") || NormIs(qs, "قرابه") || NormIs(qs, "حوالي"))) ++qs;
+    else if (qs + 1 < right_end && NormIs(qs, "اكثر") && NormIs(qs + 1, "من")) qs += 2;
+    if (qs < right_end && QuantityAt(qs, right_end, &q, &nx)) {
       // "قتل 18 شخصا": a count right after the verb is what it affected.
       quantities.push_back(q);
       Phrase p{s, nx, -1};
@@ -1309,7 +1354,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         actors.push_back(MakeArg("actor", p));
       }
     } else if (s < right_end && !Is(s, E::kStop) && !GluedPrep(s) && toks_[s].kind == TokenKind::kArabic &&
-               tr.needs_obj.empty()) {
+               tr.needs_obj.empty() && !IsTriggerVerb(s)) {
       Phrase p1 = NounPhrase(s, right_end, 6);
       if (p1.ok()) {
         const size_t targets_before = targets.size();
@@ -1403,7 +1448,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // the strikes): a killing verb after its subject and without an object
     // is the unvocalized passive (قُتلوا); the subject is the victim.
     if (victim_type && !passive && pre.ok() && targets.empty() && !pronoun_object &&
-        (s >= right_end || Break(s) || Is(s, E::kStop) || GluedPrep(s) || IsTimeWord(s))) {
+        (s >= right_end || Break(s) || Is(s, E::kStop) || GluedPrep(s) || IsTimeWord(s) || IsTriggerVerb(s))) {
       for (auto& a : actors) {
         a.role = "target";
         targets.push_back(std::move(a));

@@ -100,6 +100,7 @@ class EventExtractor {
     bool intransitive = false;     // a verb that takes no object pronoun (سيطر على)
     bool speaker_acts = false;     // a participle of the speaker: "متهما X بـ" (accusing X of)  // a noun whose genitive is its object (استهداف المدنيين)
     std::vector<std::string> needs_obj;  // matching forms
+    std::vector<std::string> not_obj;    // none of these within the 3 words after
   };
   // Flags of a surface form.
   static constexpr uint8_t kPresent = 1, kFuture = 2, kPassiveForm = 4, kPluralForm = 8;
