@@ -394,6 +394,9 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
       if (cue == nullptr) continue;
       std::string_view w = StripConj(toks[i].norm);
       if (cue->kind == CueKind::kFooter) continue;  // only at a line start (above)
+      // A negated speech verb reports no words: "ولم تعلن الجماعة مسؤوليتها"
+      // (the group has not claimed responsibility), "لم ينف" (did not deny).
+      if (cue->kind == CueKind::kVerb && i > b && (norm_is(i - 1, "لم") || norm_is(i - 1, "لن"))) continue;
       if (cue->kind == CueKind::kPrep) {
         int j = i + 1;
         if (w == "لسان" && !norm_is(i - 1, "علي")) continue;
@@ -770,7 +773,11 @@ std::vector<int32_t> AttributionFinder::Chain(const std::vector<Attribution>& at
   const int32_t n = static_cast<int32_t>(atts.size());
   while (i >= 0 && i < n && static_cast<int32_t>(chain.size()) <= n) {
     if (std::find(chain.begin(), chain.end(), i) != chain.end()) break;  // defensive: no cycles
-    chain.push_back(i);
+    // The agency's correspondent under the agency's credit is one source, not
+    // two ("بحسب مراسل الوكالة" under the NNA's credit).
+    const bool same_as_child = !chain.empty() && !atts[i].speaker.empty() &&
+                               atts[i].speaker == atts[chain.back()].speaker;
+    if (!same_as_child) chain.push_back(i);
     i = atts[i].parent;
   }
   std::reverse(chain.begin(), chain.end());

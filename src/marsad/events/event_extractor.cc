@@ -267,6 +267,9 @@ class EventExtractorImpl {
   // "عليها", "منه": a preposition with a pronoun suffix.
   bool IsStopWithPronoun(int i) const {
     if (i < 0 || i >= n_ || toks_[i].kind != TokenKind::kArabic) return false;
+    // آلية (a vehicle) folds to the spelling of إليه (to him); a preposition
+    // is never written with an initial madda.
+    if (body_.substr(toks_[i].span.start, 2) == "\u0622") return false;
     std::string_view w = StripConj(toks_[i].norm);
     for (std::string_view suf : {"ها", "هم", "هما", "ه", "هن"}) {
       if (EndsWith(w, suf) && w.size() > suf.size() + 2) {
@@ -350,6 +353,25 @@ class EventExtractorImpl {
     if (i < 0 || i >= n_ || !Lookup(i, &m)) return false;
     const auto pos = ex_.triggers_[m.trigger].pos;
     return pos == E::Pos::kVerb || pos == E::Pos::kPassive;
+  }
+  // A trigger verb at `s` that opens a clause with another subject than the
+  // verb at `i`: a passive form, or another agreement ("قتلوا وأصيب" = they
+  // were killed and [more] were wounded). Two verbs of one agreement share
+  // their subject and object ("قتلت وجرحت من فيها" = killed and wounded
+  // those inside).
+  bool NewClauseVerb(int i, int s) const {
+    Match m;
+    if (s < 0 || s >= n_ || !Lookup(s, &m)) return false;
+    const auto pos = ex_.triggers_[m.trigger].pos;
+    if (pos == E::Pos::kPassive) return true;
+    if (pos != E::Pos::kVerb) return false;
+    auto agreement = [&](int k) {
+      std::string_view w = toks_[k].norm;
+      if (EndsWith(w, "وا")) return 1;
+      if (EndsWith(w, "ت")) return 2;
+      return 0;
+    };
+    return agreement(i) != agreement(s);
   }
   Phrase NounPhrase(int j, int end, int limit) const;
   EventArg MakeArg(const std::string& role, const Phrase& p) const;
@@ -899,6 +921,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       if (w == ow) return std::nullopt;
     }
   }
+  bool obj_subject = false;  // the needed object stands before the verb (a passive reading)
   if (!tr.needs_obj.empty()) {
     bool ok = false;
     // Within two words, or four when the subject comes between ("لقي عدد من
@@ -909,6 +932,15 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       for (const auto& o : tr.needs_obj) {
         if (w == o || toks_[k].norm == o || (StartsWith(w, "ال") && w.substr(4) == o) ||
             (StartsWith(o, "ال") && w == std::string_view(o).substr(4))) ok = true;
+      }
+    }
+    // The word as the subject right before the verb is the unvocalized
+    // passive: "إن صواريخ مضادة للدروع أطلقت من لبنان" (anti-tank missiles
+    // were fired from Lebanon).
+    for (int k = i - 1; !ok && verbal && k >= sb && k >= i - 4 && !Break(k); --k) {
+      std::string_view w = StripConj(toks_[k].norm);
+      for (const auto& o : tr.needs_obj) {
+        if (w == o || (StartsWith(w, "ال") && w.substr(4) == o)) ok = obj_subject = true;
       }
     }
     if (!ok) return std::nullopt;
@@ -1022,7 +1054,15 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   auto relative = [&](int k) { return NormIs(k, "الذي") || NormIs(k, "التي") || NormIs(k, "الذين"); };
   const bool in_relative =
       verbal && (relative(i - 1) || ((NormIs(i - 1, "قد") || Is(i - 1, E::kWas)) && relative(i - 2)));
-  if (in_relative) {
+  // But a clause that describes an event noun ("الهجوم الصاروخي الذي استهدف
+  // مسجدا" = the missile attack that targeted a mosque) tells that event,
+  // the one the sentence is about: its date decides, not the relative.
+  const int rel = relative(i - 1) ? i - 1 : i - 2;
+  const bool event_antecedent =
+      in_relative && (IsTriggerToken(rel - 1) ||
+                      (IsTriggerToken(rel - 2) && StartsWith(StripConj(toks_[rel - 1].norm), "ال") &&
+                       entity_of_[rel - 1] < 0));
+  if (in_relative && !event_antecedent) {
     background = true;
     confidence -= 0.15;
   }
@@ -1191,6 +1231,9 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   // Prepositional arguments and counts from token `k` to the end of the clause.
   auto scan_args = [&](int k, int end) {
     int ala_end = -1;  // where the last على / ضد target phrase ended
+    // A verb that already has its object ("دمرت آلية عسكرية ... على الحدود"):
+    // a later على phrase says where, it is no second target.
+    const bool has_object = verbal && !targets.empty();
     for (int j = k; j < end; ++j) {
       const Token& t = toks_[j];
       if (t.norm == "(") {  // a parenthesis: skip it whole
@@ -1198,7 +1241,8 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         continue;
       }
       if (Break(j) && t.norm != "،" && t.norm != ")") break;
-      if (j > i + 1 && (IsTriggerToken(j) || Is(j, E::kPurpose) || Is(j, E::kFutureCue))) break;
+      // (A trigger noun inside a phrase, "طائرة مسيرة" = a drone, is no new event.)
+      if (j > i + 1 && (IsEventWord(j) || Is(j, E::kPurpose) || Is(j, E::kFutureCue))) break;
       if (j > i && (NormIs(j, "ان") || NormIs(j, "بان") || NormIs(j, "حيث") || NormIs(j, "بينما"))) break;
       Quantity q;
       int nx = 0;
@@ -1233,6 +1277,8 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         else if (j == ala_end) {
           // على right after a target phrase belongs to that phrase: "احتجاجا
           // على فرض رسم على المكالمات" (against imposing a fee on calls).
+        } else if (has_object) {
+          if (IsPlacePhrase(p)) set_place(p);
         } else if (against_type) {
           if (IsPlacePhrase(p)) set_place(p);
           targets.push_back(MakeArg("target", p));
@@ -1271,7 +1317,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   if (verbal) {
     // Subject before the verb: "أن مجهولين اغتالوا", "قوات الأسد قد سيطرت".
     std::vector<Phrase> pre_conjuncts;
-    Phrase pre = passive ? Phrase{} : PreSubject(i, sb, &quantities, &pre_conjuncts);
+    Phrase pre = passive || obj_subject ? Phrase{} : PreSubject(i, sb, &quantities, &pre_conjuncts);
     // Words between the verb and its arguments: commas, today, weekdays.
     int s = i + 1;
     while (s < se && (toks_[s].norm == "،" || NormIs(s, "اليوم") || NormIs(s, "امس") || NormIs(s, "الخميس") ||
@@ -1322,7 +1368,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // killed and more than 400 others wounded): what follows belongs to the
     // next verb's clause. (Without a subject before, "قتل وجرح 20 شخصا"
     // shares its object.)
-    if (pre.ok() && IsTriggerVerb(s)) right_end = s;
+    if (pre.ok() && NewClauseVerb(i, s)) right_end = s;
     int k = s;
     Quantity q;
     int nx = 0;
@@ -1362,8 +1408,11 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         // after the verb is its object; the subject is in the verb ("بعد أن
         // قتل طفلا" = after he killed a child).
         const std::string_view head = StripConj(toks_[p1.a].norm);
+        // So is an indefinite dual or plural in -ين (oblique: "قتلت جنديين" =
+        // killed two soldiers; a subject would end in -ان / -ون).
         const bool accusative = p1.entity < 0 && entity_of_[p1.a] < 0 && !StartsWith(head, "ال") &&
-                                EndsWith(head, "ا") && head.size() >= 8 && !Is(p1.a, E::kForce);
+                                ((EndsWith(head, "ا") && head.size() >= 8 && !Is(p1.a, E::kForce)) ||
+                                 (EndsWith(head, "ين") && head.size() >= 10 && victim_type));
         if (passive) targets.push_back(MakeArg("target", p1));
         else if (pre.ok() || pronoun_subject || accusative) take_object(p1);
         else {
@@ -1448,7 +1497,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // the strikes): a killing verb after its subject and without an object
     // is the unvocalized passive (قُتلوا); the subject is the victim.
     if (victim_type && !passive && pre.ok() && targets.empty() && !pronoun_object &&
-        (s >= right_end || Break(s) || Is(s, E::kStop) || GluedPrep(s) || IsTimeWord(s) || IsTriggerVerb(s))) {
+        (s >= right_end || Break(s) || Is(s, E::kStop) || GluedPrep(s) || IsTimeWord(s) || NewClauseVerb(i, s))) {
       for (auto& a : actors) {
         a.role = "target";
         targets.push_back(std::move(a));
@@ -1494,6 +1543,42 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
     if (s < right_end && (NormIs(s, "نحو") || NormIs(s, "اكثر"))) ++s;
     if (s < right_end && NormIs(s, "من") && NormIs(s - 1, "اكثر")) ++s;
+    // A toll: "ارتفع عدد قتلى الهجوم إلى أكثر من 80 جنديا" (the attack's
+    // death toll rose to more than 80 soldiers), "بلغ عدد القتلى 12": the
+    // count after إلى, or right after the noun, counts the dead or wounded,
+    // a bare number too.
+    if (victim_type && (NormIs(i - 1, "عدد") || NormIs(i - 1, "حصيله"))) {
+      int c = s;
+      for (int j = i + 1; j < right_end && j <= i + 20 && !Break(j); ++j) {
+        if (NormIs(j, "الي")) {
+          c = j + 1;
+          break;
+        }
+      }
+      const int c0 = c;  // the phrase keeps "أكثر من" / "نحو"
+      if (c < right_end && (NormIs(c, "نحو") || NormIs(c, "قرابه") || NormIs(c, "حوالي"))) ++c;
+      else if (c + 1 < right_end && NormIs(c, "اكثر") && NormIs(c + 1, "من")) c += 2;
+      Quantity tq;
+      int tn = 0;
+      double value = 0;
+      bool vague = false;
+      if (c < right_end && QuantityAt(c, right_end, &tq, &tn)) {
+      } else if (c < right_end && NumberAt(c, &value, &vague, &tn) && !vague) {
+        tq.text = Text(c, tn);
+        tq.span = SpanOf(c, tn);
+        tq.value = value;
+        tq.unit = "people";
+      } else {
+        tn = 0;
+      }
+      if (tn > 0) {
+        quantities.push_back(tq);
+        targets.push_back(MakeArg("target", Phrase{c0, tn, -1}));
+        support = true;
+        confidence += 0.15;
+        s = tn;
+      }
+    }
     Quantity q;
     int nx = 0;
     int k = s;

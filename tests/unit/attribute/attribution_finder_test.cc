@@ -181,6 +181,15 @@ TEST(DatelineSourcesDataTest, EveryIdIsAKnowledgeBaseMediaEntity) {
   }
 }
 
+TEST_F(AttributionFinderTest, NegatedSpeechVerbReportsNothing) {
+  // "No party has claimed responsibility for the attack so far."
+  EXPECT_TRUE(Find("ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن.").empty());
+  // "The ministry did not deny the report." (لم ينف: no denial was made)
+  EXPECT_TRUE(Find("ولم تنف الوزارة التقرير.").empty());
+  // "The ministry announced that the road was open": a speech act.
+  EXPECT_FALSE(Find("وأعلنت الوزارة أن الطريق مفتوح.").empty());
+}
+
 TEST_F(AttributionFinderTest, NotSpeech) {
   // "The town is considered the second largest in the province." (تعتبر = is considered)
   EXPECT_TRUE(Find("وتعتبر البلدة ثاني أكبر مدينة في المحافظة.").empty());

@@ -635,9 +635,81 @@ TEST_F(EventExtractorTest, RelativeClauseVerbWithoutPronounHasTheAntecedentAsSub
 TEST_F(EventExtractorTest, AttemptWithAPreposition) {
   // "The police arrested five people over their link to an attempt to launch
   // an attack on a police station": attempted, not done.
-  const Event* e = Find(Extract("واعتقلت الشرطة خمسة أشخاص لعلاقتهم بمحاولة شن هجوم على مركز للشرطة."), "ASSAULT");
+  auto evs1 = Extract("واعتقلت الشرطة خمسة أشخاص لعلاقتهم بمحاولة شن هجوم على مركز للشرطة.");
+  const Event* e = Find(evs1, "ASSAULT");
   ASSERT_NE(e, nullptr);  // شن "launch" makes the noun an occurrence
   EXPECT_EQ(e->status, "attempted");
+}
+
+TEST_F(EventExtractorTest, DeathTollCountsTheDead) {
+  // "The death toll of the shelling rose to more than 40 people."
+  auto evs2 = Extract("وارتفع عدد قتلى القصف إلى أكثر من 40 شخصا.");
+  const Event* e = Find(evs2, "KILL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->quantities.size(), 1u);
+  EXPECT_EQ(e->quantities[0].value, 40);
+  // "The number of wounded reached 25" (a bare number counts people).
+  auto evs3 = Extract("وبلغ عدد الجرحى 25.");
+  e = Find(evs3, "INJURE");
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->quantities.size(), 1u);
+  EXPECT_EQ(e->quantities[0].unit, "people");
+  // "He said the number of dead is unknown": no count, no event.
+  EXPECT_EQ(Find(Extract("وقال إن عدد القتلى غير معروف."), "KILL"), nullptr);
+}
+
+TEST_F(EventExtractorTest, CoordinatedVerbsShareOrSplitTheirArguments) {
+  // "Seven people were killed and more than 300 others wounded": the second
+  // verb (another agreement) opens its own clause; the subject of the first
+  // is its victim.
+  auto ev = Extract("وقالت اللجنة إن سبعة أشخاص قتلوا وأصيب أكثر من 300 آخرين.");
+  const Event* k = Find(ev, "KILL");
+  ASSERT_NE(k, nullptr);
+  EXPECT_TRUE(k->actors.empty());
+  ASSERT_FALSE(k->targets.empty());
+  EXPECT_NE(k->targets[0].text.find("سبعة"), std::string::npos);
+  const Event* w = Find(ev, "INJURE");
+  ASSERT_NE(w, nullptr);
+  ASSERT_FALSE(w->quantities.empty());
+  EXPECT_EQ(w->quantities[0].value, 300);
+  // "She said the unit killed and wounded those inside": one agreement, the
+  // unit is the actor.
+  auto evs4 = Extract("وقالت إن الوحدة قتلت وجرحت من فيها.");
+  k = Find(evs4, "KILL");
+  ASSERT_NE(k, nullptr);
+  ASSERT_FALSE(k->actors.empty());
+  EXPECT_NE(k->actors[0].text.find("الوحدة"), std::string::npos);
+  // "...killed two soldiers": -ين is oblique, the object.
+  auto evs5 = Extract("وقتلت جنديين قرب الحدود.");
+  k = Find(evs5, "KILL");
+  ASSERT_NE(k, nullptr);
+  EXPECT_TRUE(k->actors.empty());
+}
+
+TEST_F(EventExtractorTest, ObjectsAndPlacesOfAttacks) {
+  // "...destroyed an Israeli military vehicle near the town on the border":
+  // آلية (vehicle) is no preposition; على after the object says where.
+  auto evs6 = Extract("وقالت إن مقاتليه دمروا آلية عسكرية إسرائيلية قرب البلدة على الحدود.");
+  const Event* e = Find(evs6, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->targets.size(), 1u);
+  EXPECT_NE(e->targets[0].text.find("آلية"), std::string::npos) << e->targets[0].text;
+  // "The floods destroyed dozens of houses": destroying needs violence.
+  EXPECT_EQ(Find(Extract("ودمرت الفيضانات عشرات المنازل في القرية."), "ASSAULT"), nullptr);
+  // "The army said rockets were fired from Lebanon at a base": the rockets
+  // are what was fired, not who fired.
+  auto evs7 = Extract("وقال الجيش إن صواريخ أطلقت من لبنان باتجاه قاعدة عسكرية.");
+  e = Find(evs7, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->actors.empty());
+  // "The artillery responded by shelling the outskirts of the villages."
+  auto evs8 = Extract("وردت المدفعية بقصف أطراف القرى الحدودية.");
+  e = Find(evs8, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_NE(e->actors[0].text.find("المدفعية"), std::string::npos) << e->actors[0].text;
+  // "The authorities imposed a curfew": no sanction.
+  EXPECT_EQ(Find(Extract("وفرضت السلطات حظر التجول في المدينة."), "SANCTION"), nullptr);
 }
 
 TEST(EventsStageTest, StageAndClaims) {
