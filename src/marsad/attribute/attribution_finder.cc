@@ -341,10 +341,21 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
       if (sp_a < sp_b) last_speaker_found = static_cast<int>(found.size()) - 1;
       return static_cast<int>(found.size()) - 1;
     };
+    // A participle cue after a comma opens the next attribution ("نفت
+    // الوزارة تنفيذ أي غارات، مؤكدة أن ..."): content ends before it.
+    auto next_cue_comma = [&](int j) {
+      for (int k = j + 1; k + 1 < e; ++k) {
+        if (toks[k].norm != "،") continue;
+        const Cue* c = LookupCue(toks[k + 1]);
+        if (c != nullptr && c->kind == CueKind::kParticiple) return k;
+      }
+      return -1;
+    };
     auto content_from = [&](int j) -> Span {
       while (j < e && lex::IsBreakPunct(toks[j])) ++j;
       if (j >= e) return {sent_span.end, sent_span.end};
-      return {toks[j].span.start, sent_span.end};
+      const int stop = next_cue_comma(j);
+      return {toks[j].span.start, stop > j ? toks[stop - 1].span.end : sent_span.end};
     };
 
     // Headline source: "مصادر عسكرية: ..." / "طهران: ..." (a short phrase
@@ -486,6 +497,10 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           break;
         }
         if (toks[j].norm == "." || toks[j].norm == "؟") break;
+        if (toks[j].norm == "،" && j + 1 < e) {
+          const Cue* c = LookupCue(toks[j + 1]);
+          if (c != nullptr && c->kind == CueKind::kParticiple) break;  // "، مؤكدة أن": the next speaker act
+        }
       }
       int sa = i + 1, sb = i + 1;
       int relay_a = -1, relay_b = -1;  // the relayed source (relays only)

@@ -343,7 +343,17 @@ class EventExtractorImpl {
   bool IsEventWord(int i) const {
     Match m;
     if (i < 0 || i >= n_ || !Lookup(i, &m)) return false;
-    return ex_.triggers_[m.trigger].pos != E::Pos::kNoun || !IsAnyKey(i - 1, E::kBlocker);
+    return ex_.triggers_[m.trigger].pos != E::Pos::kNoun || !BlockedAt(i, true);
+  }
+  // A blocker before a noun trigger, or before one adjective in between
+  // ("طائرة أمريكية مسيرة" = an American drone: مسيرة is "unmanned").
+  bool BlockedAt(int i, bool any_key) const {
+    auto blocker = [&](int k) { return any_key ? IsAnyKey(k, E::kBlocker) : Is(k, E::kBlocker); };
+    if (blocker(i - 1)) return true;
+    if (i < 2 || toks_[i - 1].kind != TokenKind::kArabic || entity_of_[i - 1] >= 0) return false;
+    const std::string_view w = StripConj(toks_[i - 1].norm);
+    const bool adjective = w.size() >= 8 && (EndsWith(w, "يه") || EndsWith(w, "ي")) && !IsTriggerToken(i - 1);
+    return adjective && blocker(i - 2);
   }
   // A verb (active or passive) of the trigger lexicon at token i: it opens a
   // clause of its own ("قتلوا وأصيب أكثر من 400" = were killed and more than
@@ -462,6 +472,19 @@ class EventExtractorImpl {
   bool QuantityAt(int i, int end, Quantity* q, int* next) const;
   // A noun trigger that is the subject of an investigation or a trial (see .cc).
   bool InLegalFrame(int i, int sb) const;
+  // Where reported content that opens with the noun at i starts (see .cc).
+  int ContentStart(int i, int sb, int32_t floor) const;
+  // One event for an event noun and the verb it is the subject of (see .cc).
+  void MergeNounSubjects(std::vector<Event>* events, size_t first) const;
+  int TokenAt(int32_t byte) const {
+    int lo = 0, hi = n_;
+    while (lo < hi) {
+      const int mid = (lo + hi) / 2;
+      if (toks_[mid].span.start < byte) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < n_ && toks_[lo].span.start == byte ? lo : -1;
+  }
   // A past-verb reading of the word that opens content after إن / أن (see .cc).
   bool PastVerbAfterSpeechThat(int i) const;
   std::optional<Event> Build(int i, const Match& m, int sb, int se);
@@ -612,6 +635,10 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
       if (k > j && t.prefix_bytes >= 2 && StartsWith(t.norm, "و") && entity_of_[k] < 0) {
         // "X وY": coordination ends the phrase.
         break;
+      }
+      if (k > j && (NormIs(k, "عام") || NormIs(k, "العام") || NormIs(k, "سنه")) && k + 1 < n_ &&
+          toks_[k + 1].kind == TokenKind::kNumber) {
+        break;  // "المدينة عام 2012": the year is no part of the place
       }
       if (k > j && GluedPrep(k) && StartsWith(StripConj(t.norm), "ب") && entity_of_[k] < 0) {
         // A ب phrase is the means or the manner, not part of the argument:
@@ -841,6 +868,67 @@ EventExtractorImpl::Phrase EventExtractorImpl::PreSubject(int i, int sb, std::ve
   return pre;
 }
 
+// "غارات جوية روسية استهدفت سوقا شعبيا" (Russian air raids targeted a
+// market): the raids are the subject of the verb, one attack told once. The
+// verb's event keeps its object; its actor is the country the adjectives
+// name (not the words "جوية روسية"), and the noun's place when it has none.
+void EventExtractorImpl::MergeNounSubjects(std::vector<Event>* events, size_t first) const {
+  for (size_t a = first; a < events->size(); ++a) {
+    const int ni = TokenAt((*events)[a].trigger_span.start);
+    Match nm;
+    if (ni < 0 || !Lookup(ni, &nm) || ex_.triggers_[nm.trigger].pos != E::Pos::kNoun) continue;
+    for (size_t b = first; b < events->size(); ++b) {
+      Event& verb = (*events)[b];
+      if (b == a || verb.type != (*events)[a].type) continue;
+      const int vi = TokenAt(verb.trigger_span.start);
+      Match vm;
+      if (vi <= ni || vi - ni > 4 || !Lookup(vi, &vm) || ex_.triggers_[vm.trigger].pos != E::Pos::kVerb) continue;
+      bool between_ok = true;  // only adjectives between: no break, no other word class
+      for (int k = ni + 1; k < vi && between_ok; ++k) {
+        between_ok = toks_[k].kind == TokenKind::kArabic && !Break(k) && !IsTriggerToken(k) && !Is(k, E::kStop) &&
+                     entity_of_[k] < 0;
+      }
+      if (!between_ok) continue;
+      // Actors the verb took from the words between are those adjectives.
+      const int32_t lo = toks_[ni].span.end, hi = toks_[vi].span.start;
+      std::vector<EventArg> actors;
+      for (auto& x : verb.actors) {
+        if (!(x.span.start >= lo && x.span.end <= hi)) actors.push_back(std::move(x));
+      }
+      for (int k = ni + 1; k < vi; ++k) {
+        if (auto arg = NisbaArg("actor", k)) actors.push_back(std::move(*arg));
+      }
+      for (const auto& x : (*events)[a].actors) actors.push_back(x);
+      verb.actors = std::move(actors);
+      if (!verb.place && (*events)[a].place) verb.place = (*events)[a].place;
+      for (const auto& q : (*events)[a].quantities) {
+        bool have = false;
+        for (const auto& vq : verb.quantities) have |= vq.span.start == q.span.start;
+        if (!have) verb.quantities.push_back(q);
+      }
+      events->erase(events->begin() + static_cast<std::ptrdiff_t>(a));
+      --a;
+      break;
+    }
+  }
+}
+
+// Reported content may open with the noun itself or with words before it:
+// time words and commas ("أعلنت قوات الوفاق، الاثنين، سيطرتها"), عن, أي
+// (any), a verbal noun of carrying out (تنفيذ، شن) and the statement it was
+// made in ("نفت في بيان تنفيذ أي غارات" = denied in a statement carrying out
+// any raids). Returns the first token of that run, not before byte `floor`.
+int EventExtractorImpl::ContentStart(int i, int sb, int32_t floor) const {
+  auto opener = [&](int k) {
+    return IsTimeWord(k) || toks_[k].norm == "،" || NormIs(k, "عن") || NormIs(k, "اي") || NormIs(k, "تنفيذ") ||
+           NormIs(k, "شن") || NormIs(k, "بيان") || NormIs(k, "تصريح") || NormIs(k, "حديث") ||
+           (NormIs(k, "في") && (NormIs(k + 1, "بيان") || NormIs(k + 1, "تصريح") || NormIs(k + 1, "حديث")));
+  };
+  int j = i;
+  while (j > sb && j > i - 6 && opener(j - 1) && toks_[j - 1].span.start >= floor) --j;
+  return j;
+}
+
 // A noun trigger governed by a word of investigation, charge, trial or
 // confession (`legal` in data/events/context.tsv), directly or through في،
 // حول، بشأن، قضية، ملف, another event noun or a verb noun of carrying out
@@ -899,7 +987,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     if (e.type != "person") return std::nullopt;
   }
   // Not a label ("فريق التحرير", "معركة تحرير البوكمال").
-  if (!verbal && Is(i - 1, E::kBlocker)) return std::nullopt;
+  if (!verbal && BlockedAt(i, false)) return std::nullopt;
   if (verbal && !(m.flags & E::kPresent) && PastVerbAfterSpeechThat(i)) return std::nullopt;
 
   // Clause window for arguments: up to the next break punctuation.
@@ -1188,11 +1276,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         // The content opens with the noun, after عن or a time word: "أعلن
         // رئيس الوزراء الاثنين تحرير مدينة الموصل" (announced on Monday the
         // liberation of Mosul).
-        int j = i;
-        while (j > sb && j > i - 4 && (IsTimeWord(j - 1) || toks_[j - 1].norm == "،" || NormIs(j - 1, "عن")) &&
-               toks_[j - 1].span.start >= a.span.start) {
-          --j;
-        }
+        const int j = ContentStart(i, sb, a.span.start);
         if (a.span.start == toks_[i].span.start || a.span.start == toks_[j].span.start) {
           support = true;
           content_head = true;
@@ -1673,11 +1757,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         if (m.enclitic.empty() && a.stance != "denies") continue;
         // The content opens with the noun, perhaps after a time word and
         // commas: "أعلنت قوات الوفاق، الاثنين، سيطرتها على قاعدة الوطية".
-        int j = i;
-        while (j > sb && j > i - 4 && (IsTimeWord(j - 1) || toks_[j - 1].norm == "،" || NormIs(j - 1, "عن")) &&
-               toks_[j - 1].span.start >= a.span.start) {
-          --j;
-        }
+        const int j = ContentStart(i, sb, a.span.start);
         if (a.span.start <= toks_[i].span.start && toks_[i].span.end <= a.span.end &&
             a.span.start >= ev.evidence.start && (toks_[i].span.start - a.span.start <= 4 ||
                                                    a.span.start == toks_[j].span.start)) {
@@ -1927,6 +2007,7 @@ std::vector<Event> EventExtractorImpl::Run() {
       if (!seen.insert({type, key_text}).second) continue;
       events.push_back(std::move(*ev));
     }
+    MergeNounSubjects(&events, first);
     if (any_hit) {
       const bool gate = in_.gate && ex_.classifier_ != nullptr;
       bool gated_event = false;
