@@ -508,6 +508,9 @@ class EventExtractorImpl {
   mutable std::vector<uint32_t> any_bits_;   // context bits over all clitic keys
   mutable std::vector<bool> any_done_;
   mutable std::unordered_map<std::string_view, std::vector<KeyHit>> key_memo_;
+  // Trigger starts of events flagged background only for standing in a
+  // relative clause: a date inside that clause decides instead (Run).
+  std::set<int32_t> relative_background_;
 };
 
 const std::vector<EventExtractorImpl::KeyHit>& EventExtractorImpl::KeyHits(const std::string& norm) const {
@@ -1153,6 +1156,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   if (in_relative && !event_antecedent) {
     background = true;
     confidence -= 0.15;
+    relative_background_.insert(toks_[i].span.start);
   }
   bool saw_qad = false;
   bool pluperfect = false;
@@ -2051,6 +2055,17 @@ std::vector<Event> EventExtractorImpl::Run() {
       if (ev.date && !is_default && in_.document_year > 0 && ev.date->value.size() >= 4) {
         int year = std::atoi(ev.date->value.substr(0, 4).c_str());
         if (year >= 1900 && year < in_.document_year) ev.background = true;
+        // "المجرمين الذين اغتالوا القائد فجر الجمعة 3 كانون الثاني 2020": a
+        // relative clause with its own date of the document's year is news.
+        if (year >= in_.document_year && relative_background_.count(ev.trigger_span.start) &&
+            ev.date->span.start >= ev.trigger_span.end) {
+          const int t = TokenAt(ev.trigger_span.start);
+          bool same_clause = t >= 0;
+          for (int k = t + 1; same_clause && k < n_ && toks_[k].span.start < ev.date->span.start; ++k) {
+            same_clause = !Break(k) && !IsTriggerToken(k);
+          }
+          if (same_clause) ev.background = false;
+        }
       }
     }
   }

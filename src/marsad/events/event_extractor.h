@@ -56,7 +56,9 @@ struct EventInput {
   const std::vector<Token>* tokens = nullptr;              // required
   const std::vector<Entity>* entities = nullptr;           // optional
   const std::vector<Attribution>* attributions = nullptr;  // optional: chains, denials
-  int document_year = 0;                                   // 0 = unknown
+  // The document's year (0 = unknown); the engine's stage passes, when the
+  // document has no date, the latest year of a full date the text states.
+  int document_year = 0;
   // Optional: the date governing a clause (the dates stage's GoverningDate).
   std::function<std::optional<DateExpr>(Span clause, bool* is_default)> date_of;
   // Apply the sentence gate when the extractor has a classifier (default).

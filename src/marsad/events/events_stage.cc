@@ -23,6 +23,16 @@ class EventsStage : public Stage {
     in.attributions = &doc.attributions;
     if (doc.published && doc.published->value.size() >= 4 && doc.published->precision != Precision::kUnknown) {
       in.document_year = std::atoi(doc.published->value.substr(0, 4).c_str());
+    } else {
+      // Without a document date, an article is no older than the latest full
+      // date it states ("الأحد 19 كانون الثاني 2020"): that year is a lower
+      // bound, enough to tell an event of 2014 as background.
+      for (const auto& d : doc.dates) {
+        if (d.anchor != "absolute" || d.precision != Precision::kDay || d.value.size() < 10) continue;
+        if (d.kind != "date" && d.kind != "datetime") continue;
+        const int year = std::atoi(d.value.substr(0, 4).c_str());
+        if (year >= 1900 && year <= 2100 && year > in.document_year) in.document_year = year;
+      }
     }
     if (doc.layers.count(layers::kDates)) {
       in.date_of = [&doc](Span clause, bool* is_default) { return GoverningDate(doc, clause, is_default); };
