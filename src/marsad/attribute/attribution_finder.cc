@@ -415,7 +415,9 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           if (!norm_is(j, "عن")) continue;
           ++j;
         }
-        if ((w == "وفقا" || w == "طبقا") && !(j < e && toks[j].norm.rfind("ل", 0) == 0)) continue;
+        // (وفقا loses its و to StripConj: compare the whole word too.)
+        const bool according_to = w == "وفقا" || toks[i].norm == "وفقا" || w == "طبقا";
+        if (according_to && !(j < e && toks[j].norm.rfind("ل", 0) == 0)) continue;
         if (norm_is(j, "ما")) {
           ++j;
           const Cue* v = j < e ? LookupCue(toks[j]) : nullptr;
@@ -425,6 +427,22 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         if (j < e && word_class(j) == kPronoun) continue;  // حسب قوله: restates the speaker
         auto [sa, sb] = phrase_at(j, e, kMaxSpeakerTokens);
         if (sa >= sb) continue;
+        // "وفق بيان للتحالف" (according to a statement of the coalition): the
+        // statement's author speaks.
+        bool of_statement = false;
+        if (sb == sa + 1 && sb < e) {
+          const std::string_view head = StripConj(toks[sa].norm);
+          const std::string_view next = toks[sb].norm;
+          if ((head == "بيان" || head == "تصريح" || head == "تصريحات" || head == "تقرير" || head == "بلاغ") &&
+              next.size() > 2 && next.substr(0, 2) == "ل") {
+            auto [a2, b2] = phrase_at(sb, e, kMaxSpeakerTokens);
+            if (a2 < b2) {
+              sa = a2;
+              sb = b2;
+              of_statement = true;
+            }
+          }
+        }
         // Strip a preposition ل glued to the speaker ("وفقا لمصادر").
         int cue_start = i > b && norm_is(i - 1, "علي") ? i - 1 : i;
         Span content;
@@ -451,9 +469,10 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           content = {sent_span.start, toks[k - 1].span.end};
         }
         int idx = add(CueKind::kPrep, cue->denies, cue_start, sa, sa, sb, content);
-        if ((w == "وفقا" || w == "طبقا") && toks[sa].norm.rfind("ل", 0) == 0) {
+        if ((according_to || of_statement) && toks[sa].norm.rfind("ل", 0) == 0) {
           // Drop the preposition from the speaker text and span start.
           Attribution& a = found[idx].a;
+          if (a.speaker_text.rfind("لل", 0) == 0) a.speaker_text = "ا" + a.speaker_text.substr(2);  // للتحالف = ل + التحالف
           size_t skip = a.speaker_text.rfind("ل", 0) == 0 ? std::string("ل").size() : 0;
           while (skip < a.speaker_text.size() && a.speaker_text.compare(skip, 2, "ـ") == 0) skip += 2;
           a.speaker_text = a.speaker_text.substr(skip);

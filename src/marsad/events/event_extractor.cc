@@ -474,6 +474,32 @@ class EventExtractorImpl {
   bool InLegalFrame(int i, int sb) const;
   // Where reported content that opens with the noun at i starts (see .cc).
   int ContentStart(int i, int sb, int32_t floor) const;
+  // The article ال: not the آل of a madda-initial word (آلية "vehicle" folds
+  // to the letters of "الية").
+  bool Definite(int k) const {
+    if (!StartsWith(StripConj(toks_[k].norm), "ال")) return false;
+    std::string_view raw = body_.substr(toks_[k].span.start, toks_[k].span.end - toks_[k].span.start);
+    if (StartsWith(raw, "و") || StartsWith(raw, "ف")) raw.remove_prefix(2);
+    return !StartsWith(raw, "\u0622");
+  }
+  // A word the units table counts as people ("مدنيين"، "جنود"، "أشخاص").
+  bool IsPeopleWord(int k) const {
+    if (k < 0 || k >= n_ || toks_[k].kind != TokenKind::kArabic) return false;
+    std::vector<lex::KeyCandidate> keys;
+    lex::TokenKeys(toks_[k].norm, &keys);
+    for (const auto& key : keys) {
+      auto it = ex_.units_.find(key.key);
+      if (it == ex_.units_.end()) continue;
+      static const std::set<std::string> kPeople = {"people", "civilians", "children", "women", "fighters",
+                                                    "soldiers", "police", "protesters", "killed", "injured"};
+      return kPeople.count(it->second) > 0;
+    }
+    return false;
+  }
+  bool pronoun_object_any(int i) const {
+    Match m;
+    return Lookup(i, &m) && !m.enclitic.empty();
+  }
   // One event for an event noun and the verb it is the subject of (see .cc).
   void MergeNounSubjects(std::vector<Event>* events, size_t first) const;
   int TokenAt(int32_t byte) const {
@@ -637,6 +663,14 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
       }
       if (k > j && t.prefix_bytes >= 2 && StartsWith(t.norm, "و") && entity_of_[k] < 0) {
         // "X وY": coordination ends the phrase.
+        break;
+      }
+      if (k > j && t.kind == TokenKind::kArabic && entity_of_[k] < 0 && entity_of_[k - 1] < 0 &&
+          toks_[k - 1].kind == TokenKind::kArabic && Definite(k - 1) && !Definite(k) && t.prefix_bytes == 0 &&
+          !IsTimeWord(k)) {
+        // A definite noun takes no indefinite follower (an adjective agrees,
+        // a definite noun has no genitive): "أصابت القذيفة جنديين" = the
+        // shell hit two soldiers, two phrases.
         break;
       }
       if (k > j && (NormIs(k, "عام") || NormIs(k, "العام") || NormIs(k, "سنه")) && k + 1 < n_ &&
@@ -1017,7 +1051,11 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     bool ok = false;
     // Within two words, or four when the subject comes between ("لقي عدد من
     // المدنيين حتفهم" = a number of civilians met their death).
-    for (int k = i + 1; k <= i + 4 && k < se && !Break(k); ++k) {
+    // A collocation that also needs a place ("أعادت وحدات من الجيش العربي
+    // السوري بالتعاون مع القوات الرديفة الأمن والاستقرار إلى ...") may have a
+    // long subject between.
+    const int reach = tr.needs_place ? 12 : 4;
+    for (int k = i + 1; k <= i + reach && k < se && !Break(k); ++k) {
       if (k > i + 2 && IsTriggerToken(k)) break;
       std::string_view w = StripConj(toks_[k].norm);
       for (const auto& o : tr.needs_obj) {
@@ -1082,6 +1120,12 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   {
     int k = prev_words(2, E::kNegation);
     if (k >= 0 && !NormIs(k, "ما")) negated = true;
+    // "لم يقتل أو يجرح أي عسكري" (no soldier was killed or wounded): the
+    // negation covers a verb coordinated with أو / ولا.
+    if (!negated && verbal && i >= 3 && (NormIs(i - 1, "او") || NormIs(i - 1, "ولا")) && IsTriggerVerb(i - 2) &&
+        Is(i - 3, E::kNegation) && !NormIs(i - 3, "ما")) {
+      negated = true;
+    }
   }
   std::string status = "completed";
   if (prev_words(3, E::kAttempt) >= 0) status = "attempted";
@@ -1353,6 +1397,23 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
           continue;
         }
       }
+      // "اشتباكات بين الجيش والمسلحين", "اتفاق بين الأطراف": the parties.
+      if (w == "بين" && (tr.type == "ASSAULT" || tr.type == "AGREE") && !verbal && actors.empty()) {
+        Phrase p = NounPhrase(j + 1, end, 6);
+        if (p.ok() && !IsPlacePhrase(p)) {
+          actors.push_back(MakeArg("actor", p));
+          int c = p.b;
+          if (c < end && OpensWithConj(c) && !IsTriggerToken(c)) {
+            Phrase p2 = NounPhrase(c, end, 6);
+            if (p2.ok()) {
+              actors.push_back(ConjunctArg("actor", p2));
+              c = p2.b;
+            }
+          }
+          j = c - 1;
+          continue;
+        }
+      }
       const bool ala = w == "علي" || w == "ضد";
       const bool into = w == "الي" || w == "داخل" || w == "باتجاه";  // باتجاه: towards (a missile's aim)
       const bool in = w == "في";
@@ -1406,6 +1467,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // Subject before the verb: "أن مجهولين اغتالوا", "قوات الأسد قد سيطرت".
     std::vector<Phrase> pre_conjuncts;
     Phrase pre = passive || obj_subject ? Phrase{} : PreSubject(i, sb, &quantities, &pre_conjuncts);
+    if (pre.ok() && pre.b - pre.a == 1 && Is(pre.a, E::kStop)) pre = Phrase{};  // "لم يقتل أو يجرح": no subject "أو"
     // Words between the verb and its arguments: commas, today, weekdays.
     int s = i + 1;
     while (s < se && (toks_[s].norm == "،" || NormIs(s, "اليوم") || NormIs(s, "امس") || NormIs(s, "الخميس") ||
@@ -1566,7 +1628,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       // "لقي عدد من المدنيين حتفهم": the subject between the verb and its
       // fixed object is who died.
       int o = s;
-      while (o < right_end && o < s + 4 && !Break(o)) {
+      while (o < right_end && o < s + (tr.needs_place ? 12 : 4) && !Break(o)) {
         std::string_view w = StripConj(toks_[o].norm);
         bool is_obj = false;
         for (const auto& x : tr.needs_obj) is_obj |= w == x;
@@ -1577,6 +1639,14 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         Phrase p{s, o, -1};
         for (int j = s; j < o && p.entity < 0; ++j) p.entity = entity_of_[j];
         targets.push_back(MakeArg("target", p));
+        k = o + 1;
+      } else if (!victim_type && !passive && !obj_subject && actors.empty() && o > s && o < right_end &&
+                 !Is(s, E::kStop) && !GluedPrep(s) && toks_[s].kind == TokenKind::kArabic) {
+        // "أطلق مسلحون النار", "أعادت وحدات من الجيش الأمن إلى ...": the
+        // subject between the verb and its fixed object acts.
+        Phrase p{s, o, -1};
+        for (int j = s; j < o && p.entity < 0; ++j) p.entity = entity_of_[j];
+        actors.push_back(MakeArg("actor", p));
         k = o + 1;
       }
     }
@@ -1631,6 +1701,26 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
     if (s < right_end && (NormIs(s, "نحو") || NormIs(s, "اكثر"))) ++s;
     if (s < right_end && NormIs(s, "من") && NormIs(s - 1, "اكثر")) ++s;
+    // A count before the noun of the dead or wounded ("61 قتيلا و159 جريحا",
+    // "سقط 12 قتيلا"): the count is who died.
+    if (victim_type && quantities.empty()) {
+      for (int c = std::max(sb, i - 3); c < i; ++c) {
+        double value = 0;
+        bool vague = false;
+        int next = 0;
+        if (!NumberAt(c, &value, &vague, &next) || next != i || vague) continue;
+        Quantity cq;
+        cq.text = Text(c, i + 1);
+        cq.span = SpanOf(c, i + 1);
+        cq.value = value;
+        cq.unit = tr.type == "KILL" ? "killed" : "injured";
+        quantities.push_back(cq);
+        targets.push_back(MakeArg("target", Phrase{c, i + 1, -1}));
+        support = true;
+        confidence += 0.15;
+        break;
+      }
+    }
     // A toll: "ارتفع عدد قتلى الهجوم إلى أكثر من 80 جنديا" (the attack's
     // death toll rose to more than 80 soldiers), "بلغ عدد القتلى 12": the
     // count after إلى, or right after the noun, counts the dead or wounded,
@@ -1801,6 +1891,49 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     if (!support) return std::nullopt;
   }
 
+  // أصاب with a thing as its object is a hit, not an injury: "صاروخ أصاب
+  // برج المراقبة" (a missile hit the control tower) is an attack on it.
+  std::string type = tr.type;
+  if (type == "INJURE" && verbal && !passive && !pronoun_object_any(i) && !targets.empty() &&
+      quantities.empty()) {
+    const EventArg& t = targets[0];
+    bool human = false;
+    if (!t.entity_id.empty() && in_.entities != nullptr) {
+      for (const auto& e : *in_.entities) {
+        if (e.id == t.entity_id) human = e.type != "place" && e.type != "country";
+      }
+    }
+    for (int h = TokenAt(t.span.start); !human && h >= 0 && h < n_ && toks_[h].span.end <= t.span.end; ++h) {
+      human = Is(h, E::kForce) || IsPeopleWord(h);  // "أي عسكري" (any soldier)
+    }
+    if (!human) {
+      // A hit needs violence in the sentence ("فيروس أصاب المجتمع" = a virus
+      // struck the community is neither).
+      bool violent = false;
+      for (int k = sb; k < se && !violent; ++k) violent = k != i && IsAnyKey(k, E::kViolent | E::kMunition);
+      if (!violent) return std::nullopt;
+      type = "ASSAULT";
+    }
+  }
+  ev.type = type;
+  // A count of the wounded is not one of the dead, nor the reverse ("61
+  // قتيلا و159 جريحا").
+  quantities.erase(std::remove_if(quantities.begin(), quantities.end(),
+                                  [&](const Quantity& q) {
+                                    return (type == "KILL" && q.unit == "injured") ||
+                                           (type == "INJURE" && q.unit == "killed");
+                                  }),
+                   quantities.end());
+  // A munition is what was fired or fell, not who acted ("صاروخا أصاب ...",
+  // "قذائف عشوائية سقطت ...").
+  // (Only when the event keeps a target: "انفجرت سيارة مفخخة" has no other.)
+  if (!targets.empty()) actors.erase(std::remove_if(actors.begin(), actors.end(),
+                              [&](const EventArg& a) {
+                                const int h = TokenAt(a.span.start);
+                                return a.entity_id.empty() && h >= 0 && Is(h, E::kMunition);
+                              }),
+               actors.end());
+
   // DENY: the actor is the speaker of the denial.
   if (tr.type == "DENY" && in_.attributions != nullptr) {
     for (const auto& a : *in_.attributions) {
@@ -1836,6 +1969,11 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       const Entity& e = (*in_.entities)[entity_of_[j]];
       if (e.type != "place" || !e.lat.has_value()) continue;
       bool prep = NormIs(j - 1, "في") || NormIs(j - 1, "مدينه") || StartsWith(toks_[j].norm, "ب");
+      // "القادم من مدينة ترهونة" (coming from the town of Tarhuna): an origin.
+      if (NormIs(j - 1, "مدينه") && NormIs(j - 2, "من") &&
+          (NormIs(j - 3, "القادم") || NormIs(j - 3, "القادمه") || NormIs(j - 3, "القادمين") || NormIs(j - 3, "الاتي"))) {
+        prep = false;
+      }
       if (!prep) continue;
       Phrase p = NounPhrase(j, right, 5);
       if (p.ok()) place = MakeArg("place", p);

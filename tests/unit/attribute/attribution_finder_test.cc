@@ -190,6 +190,17 @@ TEST_F(AttributionFinderTest, NegatedSpeechVerbReportsNothing) {
   EXPECT_FALSE(Find("وأعلنت الوزارة أن الطريق مفتوح.").empty());
 }
 
+TEST_F(AttributionFinderTest, AuthorOfAStatementSpeaks) {
+  // "..., according to a statement of the coalition": the coalition speaks.
+  auto a = Find("واعترضت الدفاعات الجوية طائرة مسيرة، وفق بيان للتحالف.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "التحالف");
+  // "according to the military spokesman" (وفقا لـ): the preposition goes.
+  a = Find("وتقدمت القوات نحو المدينة وفقا للمتحدث العسكري.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "المتحدث العسكري");
+}
+
 TEST_F(AttributionFinderTest, NotSpeech) {
   // "The town is considered the second largest in the province." (تعتبر = is considered)
   EXPECT_TRUE(Find("وتعتبر البلدة ثاني أكبر مدينة في المحافظة.").empty());

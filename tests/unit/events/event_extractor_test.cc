@@ -712,6 +712,62 @@ TEST_F(EventExtractorTest, ObjectsAndPlacesOfAttacks) {
   EXPECT_EQ(Find(Extract("وفرضت السلطات حظر التجول في المدينة."), "SANCTION"), nullptr);
 }
 
+TEST_F(EventExtractorTest, CountBeforeTheNounOfTheDead) {
+  // "The toll rose to 61 dead and 159 wounded": two events, each its count.
+  auto ev = Extract("وارتفعت الحصيلة إلى 61 قتيلا و159 جريحا.");
+  const Event* k = Find(ev, "KILL");
+  const Event* w = Find(ev, "INJURE");
+  ASSERT_NE(k, nullptr);
+  ASSERT_NE(w, nullptr);
+  ASSERT_EQ(k->quantities.size(), 1u);
+  EXPECT_EQ(k->quantities[0].value, 61);
+  ASSERT_EQ(w->quantities.size(), 1u);
+  EXPECT_EQ(w->quantities[0].value, 159);
+}
+
+TEST_F(EventExtractorTest, HitIsNoInjury) {
+  // "A missile hit the control tower at the airport": an attack on a thing.
+  auto ev = Extract("وقالت القناة إن صاروخا أصاب برج المراقبة في المطار.");
+  EXPECT_EQ(Find(ev, "INJURE"), nullptr);
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->actors.empty());  // the missile is what was fired
+  // "The sniper wounded three civilians": an injury.
+  EXPECT_NE(Find(Extract("وأصاب القناص ثلاثة مدنيين في الحي."), "INJURE"), nullptr);
+  // "As if a virus struck the community": neither.
+  auto fig = Extract("وكأنه فيروس أصاب المجتمع.");
+  EXPECT_EQ(Find(fig, "INJURE"), nullptr);
+  EXPECT_EQ(Find(fig, "ASSAULT"), nullptr);
+}
+
+TEST_F(EventExtractorTest, PartiesOfClashesAndAgreements) {
+  // "Clashes go on between the Seventh Brigade, coming from Tarhuna, and ...":
+  // the parties after بين; the town it came from is no place of the clashes.
+  auto ev = Extract("وتدور المواجهات بين اللواء السابع القادم من مدينة ترهونة وكتائب مسلحة.");
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_EQ(e->actors[0].text, "اللواء السابع");
+  EXPECT_FALSE(e->place.has_value());
+  // "The mission announced reaching a ceasefire agreement between the
+  // warring parties": an agreement, and no firing.
+  ev = Extract("وأعلنت البعثة التوصل إلى اتفاق لوقف إطلاق النار بين الأطراف المتقاتلة.");
+  EXPECT_NE(Find(ev, "AGREE"), nullptr);
+  EXPECT_EQ(Find(ev, "ASSAULT"), nullptr);
+}
+
+TEST_F(EventExtractorTest, RestoringSecurityToAPlaceIsRetakingIt) {
+  // "Army units restored security and stability to the city of Palmyra."
+  const Event* e = nullptr;
+  auto ev = Extract("وأعادت وحدات من الجيش الأمن والاستقرار إلى مدينة تدمر.");
+  e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_NE(e->place->text.find("تدمر"), std::string::npos);
+  // "The government restored calm to the markets": no place, no capture.
+  EXPECT_EQ(Find(Extract("وأعادت الحكومة الأمن إلى الأسواق بعد ارتفاع الأسعار."), "TAKE_CONTROL"), nullptr);
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
