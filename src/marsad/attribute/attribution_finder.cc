@@ -217,6 +217,13 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
     std::string_view w = StripConj(toks[k].norm);
     return w == "المتحدث" || w == "الناطق" || w == "متحدث" || w == "ناطق";
   };
+  // A title whose body follows with ل: "القائد العام للجيش", "الأمين العام
+  // للحزب", "المبعوث الخاص للأمم المتحدة".
+  auto is_title_of = [&](int k) {
+    std::string_view w = StripConj(toks[k].norm);
+    return w == "القايد" || w == "قايد" || w == "القائد" || w == "قائد" || w == "الامين" || w == "امين" || w == "المبعوث" || w == "مبعوث" ||
+           w == "المدير" || w == "مدير" || w == "الممثل" || w == "ممثل" || w == "المنسق" || w == "منسق";
+  };
   // A noun phrase from `j` (speaker): stops at break punctuation, stop words,
   // complementizers and cues; keeps quoted names whole.
   auto phrase_at = [&](int j, int end, int limit) -> std::pair<int, int> {
@@ -242,8 +249,12 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         // A preposition glued to a word ends the speaker ("أفادت شبكات محلية بتسلم ...").
         // (Not after a spokesman: "المتحدث الرسمي للقوات المسلحة" = the
         // official spokesman of the armed forces.)
-        const bool spokesman_of = k > j && (is_spokesman(k - 1) || (k - 1 > j && is_spokesman(k - 2) &&
-                                                                    StripConj(toks[k - 1].norm) == "الرسمي"));
+        const std::string_view before = k > j ? StripConj(toks[k - 1].norm) : std::string_view();
+        const bool spokesman_of =
+            k > j && (is_spokesman(k - 1) || (k - 1 > j && is_spokesman(k - 2) && before == "الرسمي") ||
+                      (k - 1 > j && is_title_of(k - 2) &&
+                       (before == "العام" || before == "الخاص" || before == "الاممي")) ||
+                      is_title_of(k - 1));
         if (k > j && t.kind == TokenKind::kArabic && t.prefix_bytes >= 2 && t.norm != "باسم" && !spokesman_of) {
           std::string_view w = StripConj(t.norm);
           size_t conj = w.size() != t.norm.size() ? 2 : 0;
@@ -293,7 +304,8 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
     if (in.entities == nullptr || k >= n) return k;
     for (const auto& ent : *in.entities) {
       for (const auto& m : ent.mentions) {
-        if (m.span.start != toks[k].span.start) continue;
+        // (A mention may start after a preposition glued to the token: للجيش.)
+        if (m.span.start < toks[k].span.start || m.span.start >= toks[k].span.end) continue;
         int j = k;
         while (j < n && toks[j].span.start < m.span.end) ++j;
         return j;
@@ -636,6 +648,30 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
               }
             }
           }
+          // A title before a named body or person ("القائد العام للجيش الوطني
+          // الليبي تحرير ...", "رئيس حزب القوات سمير جعجع أي علاقة لحزبه"):
+          // the speaker ends with the first mention, and a personal name
+          // apposed to it (after at most one more title word); the rest is
+          // the object.
+          const std::string_view head = StripConj(toks[sa].norm);
+          const bool titled = is_title_of(sa) || is_spokesman(sa) || is_source_head(sa) || head == "رييس" ||
+                              head == "الرييس" || head == "وزير" || head == "الوزير" || head == "زعيم" ||
+                              head == "الزعيم" || head == "امير" || head == "الامير" || head == "نايب";
+          if (titled && !(entity_end(sa) > sa)) {
+            for (int k = sa + 1; k < sb; ++k) {
+              const int end = entity_end(k);
+              if (end <= k) continue;
+              int cut = end;
+              for (int m = end; m < sb && m <= end + 1; ++m) {
+                if (is_person(m) && entity_end(m) > m) {
+                  cut = entity_end(m);
+                  break;
+                }
+              }
+              sb = std::min(sb, cut);
+              break;
+            }
+          }
         }
       }
       if (sa >= sb) {
@@ -749,6 +785,9 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           // The head of the phrase names the speaker ("<name>، الناطق باسم <group>",
           // "<name>, spokesman of <group>": the spokesman, not the group).
           if (ov > 0 && m.span.start <= sp.start + 4) ov += 100000;
+          // A title, its body and a name ("القائد العام للجيش الوطني الليبي
+          // المشير خليفة حفتر"): the person speaks, not the body.
+          else if (ov > 0 && ent.type == "person") ov += 50000;
           if (ov > best) {
             best = ov;
             f.a.speaker = ent.id;

@@ -956,13 +956,17 @@ void EventExtractorImpl::MergeNounSubjects(std::vector<Event>* events, size_t fi
 // made in ("نفت في بيان تنفيذ أي غارات" = denied in a statement carrying out
 // any raids). Returns the first token of that run, not before byte `floor`.
 int EventExtractorImpl::ContentStart(int i, int sb, int32_t floor) const {
+  auto number = [&](int k) { return k >= 0 && k < n_ && toks_[k].kind == TokenKind::kNumber; };
   auto opener = [&](int k) {
     return IsTimeWord(k) || toks_[k].norm == "،" || NormIs(k, "عن") || NormIs(k, "اي") || NormIs(k, "تنفيذ") ||
            NormIs(k, "شن") || NormIs(k, "بيان") || NormIs(k, "تصريح") || NormIs(k, "حديث") ||
-           (NormIs(k, "في") && (NormIs(k + 1, "بيان") || NormIs(k + 1, "تصريح") || NormIs(k + 1, "حديث")));
+           (NormIs(k, "في") && (NormIs(k + 1, "بيان") || NormIs(k + 1, "تصريح") || NormIs(k + 1, "حديث"))) ||
+           // a date between commas: "، مساء الخميس 28 حزيران 2018،"
+           number(k) || (number(k - 1) && number(k + 1)) || NormIs(k, "مساء") || NormIs(k, "صباح") ||
+           NormIs(k, "ليل") || NormIs(k, "ظهر") || NormIs(k, "فجر") || NormIs(k, "عصر");
   };
   int j = i;
-  while (j > sb && j > i - 6 && opener(j - 1) && toks_[j - 1].span.start >= floor) --j;
+  while (j > sb && j > i - 10 && opener(j - 1) && toks_[j - 1].span.start >= floor) --j;
   return j;
 }
 
@@ -1468,6 +1472,21 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     std::vector<Phrase> pre_conjuncts;
     Phrase pre = passive || obj_subject ? Phrase{} : PreSubject(i, sb, &quantities, &pre_conjuncts);
     if (pre.ok() && pre.b - pre.a == 1 && Is(pre.a, E::kStop)) pre = Phrase{};  // "لم يقتل أو يجرح": no subject "أو"
+    // Right after an event noun the phrase describes it ("إطلاق نار كثيف
+    // استهدف المحتجين" = heavy gunfire targeted the protesters): the event is
+    // the subject; only a country its adjectives name acts.
+    std::vector<EventArg> event_subject_actors;
+    bool event_subject = false;
+    if (pre.ok() && pre.a > sb && !Break(pre.a - 1)) {
+      Match em;
+      if (Lookup(pre.a - 1, &em) && ex_.triggers_[em.trigger].pos == E::Pos::kNoun) {
+        event_subject = true;
+        for (int k = pre.a; k < pre.b; ++k) {
+          if (auto arg = NisbaArg("actor", k)) event_subject_actors.push_back(std::move(*arg));
+        }
+        pre_conjuncts.clear();
+      }
+    }
     // Words between the verb and its arguments: commas, today, weekdays.
     int s = i + 1;
     while (s < se && (toks_[s].norm == "،" || NormIs(s, "اليوم") || NormIs(s, "امس") || NormIs(s, "الخميس") ||
@@ -1495,7 +1514,9 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     const bool relative_subject = in_relative && !pronoun_object;
     const bool pronoun_subject = NormIs(i - 1, "انه") || NormIs(i - 1, "انها") || NormIs(i - 1, "انهم") ||
                                  (m.flags & E::kPluralForm) || noun_subject || relative_subject;
-    if (pre.ok()) {
+    if (event_subject) {
+      for (auto& a : event_subject_actors) actors.push_back(std::move(a));
+    } else if (pre.ok()) {
       actors.push_back(MakeArg("actor", pre));
       for (const Phrase& c : pre_conjuncts) actors.push_back(ConjunctArg("actor", c));
     } else if (!passive && (NormIs(i - 1, "انه") || NormIs(i - 1, "انها") || NormIs(i - 1, "انهم"))) {
@@ -1655,7 +1676,8 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // the strikes): a killing verb after its subject and without an object
     // is the unvocalized passive (قُتلوا); the subject is the victim.
     if (victim_type && !passive && pre.ok() && targets.empty() && !pronoun_object &&
-        (s >= right_end || Break(s) || Is(s, E::kStop) || GluedPrep(s) || IsTimeWord(s) || NewClauseVerb(i, s))) {
+        (s >= right_end || Break(s) || (Is(s, E::kStop) && qs == s) || GluedPrep(s) || IsTimeWord(s) ||
+         NewClauseVerb(i, s))) {
       for (auto& a : actors) {
         a.role = "target";
         targets.push_back(std::move(a));

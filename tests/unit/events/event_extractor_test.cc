@@ -768,6 +768,25 @@ TEST_F(EventExtractorTest, RestoringSecurityToAPlaceIsRetakingIt) {
   EXPECT_EQ(Find(Extract("وأعادت الحكومة الأمن إلى الأسواق بعد ارتفاع الأسعار."), "TAKE_CONTROL"), nullptr);
 }
 
+TEST_F(EventExtractorTest, PhraseAfterAnEventNounDescribesIt) {
+  // "...after heavy gunfire targeted supporters of the party": the gunfire is
+  // the subject; "نار كثيف" (heavy fire) is no actor.
+  auto ev = Extract("وقتل سبعة أشخاص إثر إطلاق نار كثيف استهدف مناصري الحزب قرب المحكمة.");
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->actors.empty());
+  ASSERT_FALSE(e->targets.empty());
+}
+
+TEST_F(EventExtractorTest, KillersBeforeAnApproximateCount) {
+  // "The gunmen had killed about 1700 students": the gunmen killed.
+  auto ev = Extract("وكان المسلحون قد قتلوا نحو 1700 من الطلاب قرب القاعدة.");
+  const Event* e = Find(ev, "KILL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_NE(e->actors[0].text.find("المسلحون"), std::string::npos);
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
