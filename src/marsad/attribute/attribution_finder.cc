@@ -61,6 +61,9 @@ StatusOr<std::shared_ptr<const AttributionFinder>> AttributionFinder::Load(const
     if (r.size() < 2) continue;
     int cls = r[1] == "complementizer" ? kComplementizer : r[1] == "stop" ? kStop : r[1] == "pronoun" ? kPronoun : 0;
     if (cls) f->words_[lex::Key(r[0])] = cls;
+    // A word spelled like و + a function word (والي "governor" = و + إلى):
+    // listed whole with class 0, so the conjunction is not stripped from it.
+    if (r[1] == "word") f->words_[lex::Key(r[0])] = 0;
   }
   rows.clear();
   MARSAD_RETURN_IF_ERROR(lex::ReadTsv(data_dir + "/attribution/sources.tsv", &rows));

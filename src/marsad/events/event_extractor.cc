@@ -1058,7 +1058,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // A collocation that also needs a place ("أعادت وحدات من الجيش العربي
     // السوري بالتعاون مع القوات الرديفة الأمن والاستقرار إلى ...") may have a
     // long subject between.
-    const int reach = tr.needs_place ? 12 : 4;
+    const int reach = tr.needs_place || tr.type == "ACCUSE" ? 12 : 4;
     for (int k = i + 1; k <= i + reach && k < se && !Break(k); ++k) {
       if (k > i + 2 && IsTriggerToken(k)) break;
       std::string_view w = StripConj(toks_[k].norm);
@@ -1570,8 +1570,9 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       } else {
         actors.push_back(MakeArg("actor", p));
       }
-    } else if (s < right_end && !Is(s, E::kStop) && !GluedPrep(s) && toks_[s].kind == TokenKind::kArabic &&
-               tr.needs_obj.empty() && !IsTriggerVerb(s)) {
+    } else if (s < right_end && !Is(s, E::kStop) && !GluedPrep(s) &&
+               (toks_[s].kind == TokenKind::kArabic || (lex::IsQuote(toks_[s]) && s + 1 < right_end)) &&
+               tr.needs_obj.empty() && !IsTriggerVerb(s)) {  // (an object may open with a quote)
       Phrase p1 = NounPhrase(s, right_end, 6);
       if (p1.ok()) {
         const size_t targets_before = targets.size();
@@ -1649,7 +1650,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       // "لقي عدد من المدنيين حتفهم": the subject between the verb and its
       // fixed object is who died.
       int o = s;
-      while (o < right_end && o < s + (tr.needs_place ? 12 : 4) && !Break(o)) {
+      while (o < right_end && o < s + (tr.needs_place || tr.type == "ACCUSE" ? 12 : 4) && !Break(o)) {
         std::string_view w = StripConj(toks_[o].norm);
         bool is_obj = false;
         for (const auto& x : tr.needs_obj) is_obj |= w == x;
@@ -1664,10 +1665,21 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       } else if (!victim_type && !passive && !obj_subject && actors.empty() && o > s && o < right_end &&
                  !Is(s, E::kStop) && !GluedPrep(s) && toks_[s].kind == TokenKind::kArabic) {
         // "أطلق مسلحون النار", "أعادت وحدات من الجيش الأمن إلى ...": the
-        // subject between the verb and its fixed object acts.
-        Phrase p{s, o, -1};
-        for (int j = s; j < o && p.entity < 0; ++j) p.entity = entity_of_[j];
-        actors.push_back(MakeArg("actor", p));
+        // subject between the verb and its fixed object acts. A second phrase
+        // after a whole first one is the object ("حمّلت أنقرة قوات النظام
+        // مسؤولية الغارات" = Ankara held the regime forces responsible).
+        Phrase first = NounPhrase(s, o, 6);
+        if (first.ok() && first.b < o && toks_[first.b].kind == TokenKind::kArabic && !Is(first.b, E::kStop) &&
+            !GluedPrep(first.b)) {
+          actors.push_back(MakeArg("actor", first));
+          Phrase second{first.b, o, -1};
+          for (int j = second.a; j < o && second.entity < 0; ++j) second.entity = entity_of_[j];
+          targets.push_back(MakeArg("target", second));
+        } else {
+          Phrase p{s, o, -1};
+          for (int j = s; j < o && p.entity < 0; ++j) p.entity = entity_of_[j];
+          actors.push_back(MakeArg("actor", p));
+        }
         k = o + 1;
       }
     }

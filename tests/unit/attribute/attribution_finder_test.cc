@@ -201,6 +201,13 @@ TEST_F(AttributionFinderTest, AuthorOfAStatementSpeaks) {
   EXPECT_EQ(a[0].speaker_text, "المتحدث العسكري");
 }
 
+TEST_F(AttributionFinderTest, GovernorIsNoPreposition) {
+  // "..., as the governor of Hatay announced": والي is one word, not و + إلى.
+  auto a = Find("وقتل جنود في الغارات، بحسب ما أعلن والي هاتاي.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "والي هاتاي");
+}
+
 TEST_F(AttributionFinderTest, NotSpeech) {
   // "The town is considered the second largest in the province." (تعتبر = is considered)
   EXPECT_TRUE(Find("وتعتبر البلدة ثاني أكبر مدينة في المحافظة.").empty());

@@ -787,6 +787,32 @@ TEST_F(EventExtractorTest, KillersBeforeAnApproximateCount) {
   EXPECT_NE(e->actors[0].text.find("المسلحون"), std::string::npos);
 }
 
+TEST_F(EventExtractorTest, HeldResponsibleAndCommittedAMassacre) {
+  // "The government held the opposition forces responsible for the attack"
+  // (without the entity layer a definite subject ends before the
+  // indefinite object; with it, a named subject such as أنقرة does).
+  auto ev = Extract("وحملت الحكومة قوات المعارضة مسؤولية الهجوم.");
+  const Event* e = Find(ev, "ACCUSE");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_EQ(e->actors[0].text, "الحكومة");
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_NE(e->targets[0].text.find("قوات المعارضة"), std::string::npos);
+  // "The government bears responsibility for the crisis": no accusation.
+  EXPECT_EQ(Find(Extract("وتحمل الحكومة المسؤولية عن الأزمة."), "ACCUSE"), nullptr);
+  // "The air force committed a massacre in the market."
+  ev = Extract("وارتكب الطيران مجزرة في السوق الشعبي.");
+  e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  // "The spokesman claimed the raid targeted "rocket launchers"": a quoted object.
+  ev = Extract("وزعم المتحدث أن الغارة استهدفت \"منصات إطلاق صواريخ\" فقط.");
+  e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_NE(e->targets[0].text.find("منصات"), std::string::npos);
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
