@@ -436,6 +436,19 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         if (norm_is(j, "ما")) {
           ++j;
           const Cue* v = j < e ? LookupCue(toks[j]) : nullptr;
+          if (v == nullptr && j < e) {
+            // "وفق ما قاله سكان" (as residents said it): the verb with its
+            // object pronoun.
+            Token bare = toks[j];
+            for (std::string_view suf : {"ها", "ه"}) {
+              if (bare.norm.size() > suf.size() + 4 &&
+                  bare.norm.compare(bare.norm.size() - suf.size(), suf.size(), suf) == 0) {
+                bare.norm.resize(bare.norm.size() - suf.size());
+                v = LookupCue(bare);
+                break;
+              }
+            }
+          }
           if (v != nullptr && (v->kind == CueKind::kVerb || v->kind == CueKind::kRelay)) ++j;
           if (j < e && (toks[j].norm == "به" || toks[j].norm == "بها" || toks[j].norm == "عنه")) ++j;
         }

@@ -643,6 +643,10 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
         int nx = 0;
         if (QuantityAt(k, end, &q, &nx)) break;
       }
+      if (k == j + 2 && entity_of_[k] >= 0 && entity_of_[j] < 0 &&
+          (NormIs(j, "بن") || NormIs(j, "ابن") || NormIs(j, "ابو") || NormIs(j, "ام"))) {
+        break;  // "بن دغر المجلس الانتقالي": a name (بن X), then another phrase
+      }
       if (k > j && entity_of_[k] >= 0 && entity_of_[k - 1] != entity_of_[k]) {
         // Construct state: an indefinite head and a named genitive ("عناصر
         // التنظيم", "ريف دير الزور") make one phrase, named by the entity.
@@ -1548,7 +1552,22 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     int qs = s;
     if (qs < right_end && (NormIs(qs, "نحو") || NormIs(qs, "قرابه") || NormIs(qs, "حوالي"))) ++qs;
     else if (qs + 1 < right_end && NormIs(qs, "اكثر") && NormIs(qs + 1, "من")) qs += 2;
-    if (qs < right_end && QuantityAt(qs, right_end, &q, &nx)) {
+    bool bare_count = false;
+    if (victim_type && qs > s && qs < right_end && !QuantityAt(qs, right_end, &q, &nx)) {
+      // "وأصيب أكثر من 220 في المعارك": after an approximation a bare number
+      // counts the people killed or wounded.
+      double value = 0;
+      bool vague = false;
+      if (NumberAt(qs, &value, &vague, &nx) && !vague) {
+        q = Quantity{};
+        q.text = Text(qs, nx);
+        q.span = SpanOf(qs, nx);
+        q.value = value;
+        q.unit = "people";
+        bare_count = true;
+      }
+    }
+    if (qs < right_end && (bare_count || QuantityAt(qs, right_end, &q, &nx))) {
       // "قتل 18 شخصا": a count right after the verb is what it affected.
       quantities.push_back(q);
       Phrase p{s, nx, -1};
@@ -1853,7 +1872,13 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         while (e2 < i && !Is(e2, E::kStop) && toks_[e2].norm != "،") ++e2;
         Phrase p = NounPhrase(light_at + 1, e2, 6);
         std::optional<EventArg> speaker;
-        if (p.ok() && p.b <= i) {
+        // "شنت مئات الغارات" (launched hundreds of raids): a count word is the
+        // raids' number, not who launched them.
+        double count_value = 0;
+        bool count_vague = false;
+        int count_next = 0;
+        const bool count_word = p.ok() && p.b - p.a == 1 && NumberAt(p.a, &count_value, &count_vague, &count_next);
+        if (p.ok() && p.b <= i && !count_word) {
           actors.push_back(MakeArg("actor", p));
         } else if (NormIs(light_at - 1, "انها") || NormIs(light_at - 1, "انه") || NormIs(light_at - 1, "انهم")) {
           if ((speaker = SpeakerAt(light_at - 1))) actors.push_back(std::move(*speaker));

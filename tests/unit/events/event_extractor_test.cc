@@ -813,6 +813,28 @@ TEST_F(EventExtractorTest, HeldResponsibleAndCommittedAMassacre) {
   EXPECT_NE(e->targets[0].text.find("منصات"), std::string::npos);
 }
 
+TEST_F(EventExtractorTest, CountsAreNoActorsAndBareCountsAfterApproximations) {
+  // "The warplanes had launched hundreds of raids on the countryside": the
+  // planes launched them, "hundreds" counts them.
+  auto ev = Extract("وكانت الطائرات الحربية قد شنت مئات الغارات على الريف الشرقي.");
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_NE(e->actors[0].text.find("الطائرات"), std::string::npos);
+  // "...and more than 220 were wounded in the fighting."
+  ev = Extract("وقتل 38 شخصا وأصيب أكثر من 220 في المعارك.");
+  e = Find(ev, "INJURE");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->quantities.empty());
+  EXPECT_EQ(e->quantities[0].value, 220);
+  // "The factions began handing over their heavy weapons."
+  ev = Extract("وبدأت الفصائل تسليم أسلحتها الثقيلة إلى الشرطة العسكرية.");
+  e = Find(ev, "SURRENDER");
+  ASSERT_NE(e, nullptr);
+  // "The council began a course of obstruction": no march.
+  EXPECT_EQ(Find(Extract("وبدأ المجلس مسيرة التعطيل منذ سنوات."), "PROTEST"), nullptr);
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
