@@ -1975,6 +1975,16 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
   }
   ev.type = type;
+  // Police or troops who "gathered" (احتشدت الشرطة) do not protest.
+  if (type == "PROTEST" && !actors.empty()) {
+    for (int h = TokenAt(actors[0].span.start); h >= 0 && h < n_ && toks_[h].span.end <= actors[0].span.end; ++h) {
+      std::string_view w = StripConj(toks_[h].norm);
+      if (StartsWith(w, "ال")) w.remove_prefix(4);
+      if (Is(h, E::kForce) || w == "شرطه" || w == "جيش" || w == "قوات" || w == "جنود") {
+        return std::nullopt;  // "أعداد كبيرة من الشرطة احتشدت"
+      }
+    }
+  }
   // A count of the wounded is not one of the dead, nor the reverse ("61
   // قتيلا و159 جريحا").
   quantities.erase(std::remove_if(quantities.begin(), quantities.end(),

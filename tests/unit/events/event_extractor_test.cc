@@ -835,6 +835,18 @@ TEST_F(EventExtractorTest, CountsAreNoActorsAndBareCountsAfterApproximations) {
   EXPECT_EQ(Find(Extract("وبدأ المجلس مسيرة التعطيل منذ سنوات."), "PROTEST"), nullptr);
 }
 
+TEST_F(EventExtractorTest, PoliceWhoGatherAndBannedProtests) {
+  // "Large numbers of police massed in the streets": no protest.
+  EXPECT_EQ(Find(Extract("وقال إن أعدادا كبيرة من الشرطة احتشدت في الشوارع."), "PROTEST"), nullptr);
+  // "Hundreds of students massed in front of the ministry": a protest.
+  EXPECT_NE(Find(Extract("واحتشد مئات الطلاب أمام مبنى الوزارة."), "PROTEST"), nullptr);
+  // "The security services' banning of peaceful demonstrations": not held.
+  auto ev = Extract("وانتقد قيام أجهزة الأمن بمنع مظاهرات سلمية للمعارضة.");
+  const Event* e = Find(ev, "PROTEST");
+  if (e != nullptr) EXPECT_TRUE(e->negated);
+  EXPECT_FALSE(e != nullptr && !e->negated);
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
