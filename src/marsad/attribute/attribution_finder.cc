@@ -358,11 +358,15 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
     };
     // A participle cue after a comma opens the next attribution ("نفت
     // الوزارة تنفيذ أي غارات، مؤكدة أن ..."): content ends before it.
+    // So does another speaker's verb in a new clause ("، فيما قالت الوزارة").
     auto next_cue_comma = [&](int j) {
       for (int k = j + 1; k + 1 < e; ++k) {
         if (toks[k].norm != "،") continue;
         const Cue* c = LookupCue(toks[k + 1]);
         if (c != nullptr && c->kind == CueKind::kParticiple) return k;
+        const bool linker = toks[k + 1].norm == "فيما" || toks[k + 1].norm == "بينما" || toks[k + 1].norm == "وفيما";
+        const Cue* v = linker && k + 2 < e ? LookupCue(toks[k + 2]) : nullptr;
+        if (v != nullptr && v->kind == CueKind::kVerb) return k;
       }
       return -1;
     };
@@ -547,6 +551,16 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         if (toks[j].norm == "،" && j + 1 < e) {
           const Cue* c = LookupCue(toks[j + 1]);
           if (c != nullptr && c->kind == CueKind::kParticiple) break;  // "، مؤكدة أن": the next speaker act
+        }
+        // Another speaker's verb in a new clause ("فيما قالت الوزارة إن ...",
+        // "وقال ..."): the complementizer after it is that speaker's.
+        if (j > i + 1) {
+          const Cue* c = LookupCue(toks[j]);
+          // (فيما / بينما compared whole: StripConj would take their ف / ب.)
+          const bool new_clause = toks[j - 1].norm == "،" || toks[j - 1].norm == "فيما" ||
+                                  toks[j - 1].norm == "بينما" || toks[j - 1].norm == "وفيما" ||
+                                  StripConj(toks[j].norm).size() != toks[j].norm.size();
+          if (c != nullptr && c->kind == CueKind::kVerb && new_clause) break;
         }
       }
       int sa = i + 1, sb = i + 1;

@@ -575,8 +575,13 @@ bool EventExtractorImpl::LookupUncached(int i, Match* m) const {
     // "اغتصاب وتعذيب وقتل" is a list of nouns.
     const bool conj_after_word = StartsWith(k.proclitic, "و") && i > 0 && toks_[i - 1].sentence == toks_[i].sentence &&
                                  toks_[i - 1].kind == TokenKind::kArabic;
-    bool verb_ok = !has_noun || ((ClauseInitial(i) || !k.enclitic.empty()) && !Is(i + 1, E::kQualifier) &&
-                                 !conj_after_word);
+    // After a definite noun the bare form is the verb: a definite noun takes
+    // no genitive ("إن الطيران قصف مستودعا" = the air force bombed a depot).
+    const bool after_definite = i > 0 && toks_[i - 1].sentence == toks_[i].sentence &&
+                                toks_[i - 1].kind == TokenKind::kArabic && k.proclitic.empty() && Definite(i - 1) &&
+                                !Is(i - 1, E::kStop) && !IsTriggerToken(i - 1);  // (not إلى: الى)
+    bool verb_ok = !has_noun || ((ClauseInitial(i) || !k.enclitic.empty() || after_definite) &&
+                                 !Is(i + 1, E::kQualifier) && !conj_after_word);
     const E::FormRef* best = nullptr;
     for (const auto& f : refs) {
       const auto& tr = ex_.triggers_[f.trigger];
@@ -923,7 +928,7 @@ void EventExtractorImpl::MergeNounSubjects(std::vector<Event>* events, size_t fi
       if (b == a || verb.type != (*events)[a].type) continue;
       const int vi = TokenAt(verb.trigger_span.start);
       Match vm;
-      if (vi <= ni || vi - ni > 4 || !Lookup(vi, &vm) || ex_.triggers_[vm.trigger].pos != E::Pos::kVerb) continue;
+      if (vi <= ni || vi - ni > 7 || !Lookup(vi, &vm) || ex_.triggers_[vm.trigger].pos != E::Pos::kVerb) continue;
       bool between_ok = true;  // only adjectives between: no break, no other word class
       for (int k = ni + 1; k < vi && between_ok; ++k) {
         between_ok = toks_[k].kind == TokenKind::kArabic && !Break(k) && !IsTriggerToken(k) && !Is(k, E::kStop) &&

@@ -208,6 +208,17 @@ TEST_F(AttributionFinderTest, GovernorIsNoPreposition) {
   EXPECT_EQ(a[0].speaker_text, "والي هاتاي");
 }
 
+TEST_F(AttributionFinderTest, AnotherSpeakersClauseEndsTheContent) {
+  // "Military sources denied the accusations about chemical weapons, while the ministry said
+  // that the aircraft struck a depot": the denial's content ends at the comma.
+  // (A described source: without the entity layer "الجيش" names nobody.)
+  auto a = Find("ونفت مصادر عسكرية الاتهامات بشأن الأسلحة الكيميائية، فيما قالت الوزارة إن الطيران قصف مستودعا.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].stance, "denies");
+  EXPECT_EQ(Content(a[0]), "الاتهامات بشأن الأسلحة الكيميائية");
+  EXPECT_EQ(Content(a[1]), "إن الطيران قصف مستودعا.");
+}
+
 TEST_F(AttributionFinderTest, NotSpeech) {
   // "The town is considered the second largest in the province." (تعتبر = is considered)
   EXPECT_TRUE(Find("وتعتبر البلدة ثاني أكبر مدينة في المحافظة.").empty());

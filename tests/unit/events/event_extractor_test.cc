@@ -847,6 +847,20 @@ TEST_F(EventExtractorTest, PoliceWhoGatherAndBannedProtests) {
   EXPECT_FALSE(e != nullptr && !e->negated);
 }
 
+TEST_F(EventExtractorTest, BareFormAfterADefiniteNounIsTheVerb) {
+  // "The ministry said the air force bombed a depot": قصف after a definite
+  // subject is the verb (a definite noun takes no genitive).
+  auto ev = Extract("وقالت الوزارة إن الطيران قصف مستودعا للمسلحين.");
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_EQ(e->actors[0].text, "الطيران");
+  // "...in addition to the abduction of a woman": after إلى, the noun.
+  ev = Extract("وتحدث التقرير عن الاعتداءات بالإضافة إلى خطف امرأة.");
+  e = Find(ev, "ASSAULT");
+  EXPECT_TRUE(e == nullptr || e->actors.empty());
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
