@@ -686,6 +686,7 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
           toks_[k + 1].kind == TokenKind::kNumber) {
         break;  // "المدينة عام 2012": the year is no part of the place
       }
+      if (k > j && Is(k, E::kHedge)) break;  // "طائرات حربية يعتقد أنها ...": the guess is no part of it
       if (k > j && GluedPrep(k) && StartsWith(StripConj(t.norm), "ب") && entity_of_[k] < 0) {
         // A ب phrase is the means or the manner, not part of the argument:
         // "هاجموا عناصر الأمن بالحجارة" (attacked the security men with
@@ -1454,7 +1455,13 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         if (control || tr.type == "WITHDRAW") set_place(p);
         // "تحرير مدينة الموصل من قبضة تنظيم داعش": the named force a place is
         // taken from is the target of the capture.
-        if (control && !IsPlacePhrase(p) && p.entity >= 0 && in_.entities != nullptr && !Is(j - 1, E::kForce)) {
+        // Not support "from" X: "بمؤازرة من سلاح الطيران الروسي" (backed by the
+        // Russian air force), "بدعم من", "بمساندة من", "بغطاء من".
+        const std::string_view before_from = j > 0 ? StripConj(toks_[j - 1].norm) : std::string_view();
+        const bool support_from = before_from == "بموازره" || before_from == "بدعم" || before_from == "بمسانده" ||
+                                  before_from == "بغطاء" || before_from == "باسناد" || before_from == "بمشاركه";
+        if (control && !support_from && !IsPlacePhrase(p) && p.entity >= 0 && in_.entities != nullptr &&
+            !Is(j - 1, E::kForce)) {
           const std::string& type = (*in_.entities)[p.entity].type;
           if (type == "armed_group" || type == "state_force") {
             Phrase named = p;  // the mention itself, not "قبضة" (the grip of)
@@ -1980,6 +1987,16 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
   }
   ev.type = type;
+  // An event is no actor ("الموقع الذي استهدفته الغارات" = the site the raids
+  // targeted: the raids are the attack itself).
+  actors.erase(std::remove_if(actors.begin(), actors.end(),
+                              [&](const EventArg& a) {
+                                const int h = TokenAt(a.span.start);
+                                Match am;
+                                return a.entity_id.empty() && h >= 0 && h != i && Lookup(h, &am) &&
+                                       ex_.triggers_[am.trigger].pos == E::Pos::kNoun && !BlockedAt(h, true);
+                              }),
+               actors.end());
   // Police or troops who "gathered" (احتشدت الشرطة) do not protest.
   if (type == "PROTEST" && !actors.empty()) {
     for (int h = TokenAt(actors[0].span.start); h >= 0 && h < n_ && toks_[h].span.end <= actors[0].span.end; ++h) {
