@@ -1786,6 +1786,14 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         break;
       }
     }
+    // "مقتل عدد من المقاتلين" (the killing of a number of fighters): an
+    // unstated count of people is the victims, and the event is reported.
+    if (victim_type && quantities.empty() && s + 2 < right_end && NormIs(s, "عدد") && NormIs(s + 1, "من") &&
+        (IsPeopleWord(s + 2) || Is(s + 2, E::kForce))) {
+      targets.push_back(MakeArg("target", Phrase{s, s + 3, -1}));
+      support = true;
+      confidence += 0.1;
+    }
     // A toll: "ارتفع عدد قتلى الهجوم إلى أكثر من 80 جنديا" (the attack's
     // death toll rose to more than 80 soldiers), "بلغ عدد القتلى 12": the
     // count after إلى, or right after the noun, counts the dead or wounded,
@@ -1955,8 +1963,10 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // A withdrawal of a named force from a place, told in passing ("بعد
     // انسحاب وحدات حماية الشعب منها" = after the YPG withdrew from it): the
     // named actor and the place it left make it a fact, not a label.
+    // (Also "من مواقعها" = from its positions: a place noun with a pronoun.)
+    const bool from_positions = NormIs(k, "من") && k + 1 < n_ && StartsWith(StripConj(toks_[k + 1].norm), "مواقع");
     if (!support && tr.type == "WITHDRAW" && !actors.empty() && !actors[0].entity_id.empty() &&
-        (place || NormIs(k, "منها") || NormIs(k, "منه"))) {
+        (place || NormIs(k, "منها") || NormIs(k, "منه") || from_positions)) {
       support = true;
     }
     if (!support) return std::nullopt;

@@ -861,6 +861,17 @@ TEST_F(EventExtractorTest, BareFormAfterADefiniteNounIsTheVerb) {
   EXPECT_TRUE(e == nullptr || e->actors.empty());
 }
 
+TEST_F(EventExtractorTest, UnstatedNumberOfVictims) {
+  // "The shelling led to the killing of a number of civilians."
+  auto ev = Extract("وأدى القصف إلى مقتل عدد من المدنيين.");
+  const Event* e = Find(ev, "KILL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_EQ(e->targets[0].text, "عدد من المدنيين");
+  // "The number of the killed is unknown": no killing reported.
+  EXPECT_EQ(Find(Extract("وما زال عدد القتلى غير معروف."), "KILL"), nullptr);
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
