@@ -1836,6 +1836,23 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     while (k < right_end && toks_[k].norm == "(") ++k;
     // Arguments of a noun stay close to it: a preposition further on
     // belongs to the next clause ("مع تصاعد الاشتباكات حضر القائد إلى المنطقة").
+    // The parties of clashes or of an agreement after بين are bound to the
+    // noun however far in its clause ("اشتباكات متقطعة وقعت قرب جسر آلتون
+    // كوبري بين البيشمركة والقوات العراقية").
+    if ((tr.type == "ASSAULT" || tr.type == "AGREE") && actors.empty()) {
+      for (int j = s; j < right_end; ++j) {
+        if (j > i + 1 && IsEventWord(j)) break;
+        if (!NormIs(j, "بين")) continue;
+        Phrase p = NounPhrase(j + 1, right_end, 6);
+        if (!p.ok() || IsPlacePhrase(p)) break;
+        actors.push_back(MakeArg("actor", p));
+        if (p.b < right_end && OpensWithConj(p.b) && !IsTriggerToken(p.b)) {
+          Phrase p2 = NounPhrase(p.b, right_end, 6);
+          if (p2.ok()) actors.push_back(ConjunctArg("actor", p2));
+        }
+        break;
+      }
+    }
     right_end = std::min(right_end, s + 7);
     if (k < right_end && QuantityAt(k, right_end, &q, &nx)) {
       quantities.push_back(q);
