@@ -534,6 +534,10 @@ class EventExtractorImpl {
   mutable std::vector<uint32_t> any_bits_;   // context bits over all clitic keys
   mutable std::vector<bool> any_done_;
   mutable std::unordered_map<std::string_view, std::vector<KeyHit>> key_memo_;
+  mutable std::vector<int8_t> num_state_;  // 0 unknown, 1 no number word, 2 number word
+  inline static const std::string kNoUnit;
+  mutable std::vector<const std::string*> dual_unit_;  // nullptr unknown, &kNoUnit none, else the unit
+  mutable std::vector<std::pair<double, bool>> num_value_;
   // Trigger starts of events flagged background only for standing in a
   // relative clause: a date inside that clause decides instead (Run).
   std::set<int32_t> relative_background_;
@@ -741,19 +745,24 @@ bool EventExtractorImpl::NumberAt(int i, double* value, bool* vague, int* next) 
     *vague = false;
     k = i + 1;
   } else if (t.kind == TokenKind::kArabic) {
-    std::vector<lex::KeyCandidate> keys;
-    lex::TokenKeys(t.norm, &keys);
-    bool found = false;
-    for (const auto& key : keys) {
-      if (!key.enclitic.empty()) continue;
-      auto it = ex_.numbers_.find(key.key);
-      if (it == ex_.numbers_.end()) continue;
-      *value = it->second.first;
-      *vague = it->second.second;
-      found = true;
-      break;
+    // Number words are looked up once per token (the argument scans ask
+    // again for every trigger of the clause).
+    if (num_state_[i] == 0) {
+      std::vector<lex::KeyCandidate> keys;
+      lex::TokenKeys(t.norm, &keys);
+      num_state_[i] = 1;
+      for (const auto& key : keys) {
+        if (!key.enclitic.empty()) continue;
+        auto it = ex_.numbers_.find(key.key);
+        if (it == ex_.numbers_.end()) continue;
+        num_value_[i] = it->second;
+        num_state_[i] = 2;
+        break;
+      }
     }
-    if (!found) return false;
+    if (num_state_[i] != 2) return false;
+    *value = num_value_[i].first;
+    *vague = num_value_[i].second;
     k = i + 1;
   } else {
     return false;
@@ -804,26 +813,32 @@ bool EventExtractorImpl::QuantityAt(int i, int end, Quantity* q, int* next) cons
     *next = u + 1;
     return true;
   }
-  // A dual unit word: لواءين = 2 brigades.
+  // A dual unit word: لواءين = 2 brigades (looked up once per token).
   if (i < n_ && toks_[i].kind == TokenKind::kArabic) {
-    std::string_view w = toks_[i].norm;
-    std::vector<lex::KeyCandidate> keys;
-    lex::TokenKeys(w, &keys);
-    for (const auto& key : keys) {
-      if (ex_.units_.count(key.key)) return false;  // a listed plural (مقاتلين), not a dual
+    if (dual_unit_[i] == nullptr) {
+      dual_unit_[i] = &kNoUnit;
+      std::string_view w = toks_[i].norm;
+      std::vector<lex::KeyCandidate> keys;
+      lex::TokenKeys(w, &keys);
+      bool listed = false;
+      for (const auto& key : keys) listed |= ex_.units_.count(key.key) > 0;  // a listed plural (مقاتلين)
+      for (const auto& key : keys) {
+        if (listed) break;
+        if (!EndsWith(key.key, "ين") && !EndsWith(key.key, "ان")) continue;
+        std::string base = key.key.substr(0, key.key.size() - std::string("ين").size());
+        auto it = ex_.units_.find(base);
+        if (it == ex_.units_.end()) continue;
+        dual_unit_[i] = &it->second;
+        break;
+      }
     }
-    for (const auto& key : keys) {
-      if (!EndsWith(key.key, "ين") && !EndsWith(key.key, "ان")) continue;
-      std::string base = key.key.substr(0, key.key.size() - std::string("ين").size());
-      auto it = ex_.units_.find(base);
-      if (it == ex_.units_.end()) continue;
-      q->text = Text(i, i + 1);
-      q->span = SpanOf(i, i + 1);
-      q->value = 2;
-      q->unit = it->second;
-      *next = i + 1;
-      return true;
-    }
+    if (dual_unit_[i] == &kNoUnit) return false;
+    q->text = Text(i, i + 1);
+    q->span = SpanOf(i, i + 1);
+    q->value = 2;
+    q->unit = *dual_unit_[i];
+    *next = i + 1;
+    return true;
   }
   return false;
 }
@@ -1338,6 +1353,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         // The content opens with the noun, after عن or a time word: "أعلن
         // رئيس الوزراء الاثنين تحرير مدينة الموصل" (announced on Monday the
         // liberation of Mosul).
+        if (a.span.start > toks_[i].span.start || a.span.start < toks_[sb].span.start) continue;
         const int j = ContentStart(i, sb, a.span.start);
         if (a.span.start == toks_[i].span.start || a.span.start == toks_[j].span.start) {
           support = true;
@@ -1947,6 +1963,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         if (m.enclitic.empty() && a.stance != "denies") continue;
         // The content opens with the noun, perhaps after a time word and
         // commas: "أعلنت قوات الوفاق، الاثنين، سيطرتها على قاعدة الوطية".
+        if (a.span.start > toks_[i].span.start || toks_[i].span.end > a.span.end) continue;
         const int j = ContentStart(i, sb, a.span.start);
         if (a.span.start <= toks_[i].span.start && toks_[i].span.end <= a.span.end &&
             a.span.start >= ev.evidence.start && (toks_[i].span.start - a.span.start <= 4 ||
@@ -2223,6 +2240,9 @@ std::vector<Event> EventExtractorImpl::Run() {
   if (n_ == 0) return events;
   entity_of_.assign(n_, -1);
   match_state_.assign(n_, 0);
+  num_state_.assign(n_, 0);
+  dual_unit_.assign(n_, nullptr);
+  num_value_.assign(n_, {0.0, false});
   match_cache_.assign(n_, Match{});
   any_bits_.assign(n_, 0);
   any_done_.assign(n_, false);
