@@ -74,7 +74,8 @@ uint32_t ClassBits(const std::string& name) {
       {"placenoun", E::kPlaceNoun},   {"was", E::kWas},           {"demonstrative", E::kDemonstrative},
       {"reference", E::kReference},   {"violent", E::kViolent},   {"agentive", E::kAgentive},
       {"hedge", E::kHedge},           {"notrigger", E::kNotTrigger}, {"warning", E::kWarning},
-      {"figurative", E::kFigurative}, {"recent", E::kRecent},     {"legal", E::kLegal}};
+      {"figurative", E::kFigurative}, {"recent", E::kRecent},     {"legal", E::kLegal},
+      {"title", E::kTitle}};
   for (const auto& [n, b] : kNames) {
     if (name == n) return b;
   }
@@ -655,6 +656,15 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
       if (k == j + 2 && entity_of_[k] >= 0 && entity_of_[j] < 0 &&
           (NormIs(j, "بن") || NormIs(j, "ابن") || NormIs(j, "ابو") || NormIs(j, "ام"))) {
         break;  // "بن دغر المجلس الانتقالي": a name (بن X), then another phrase
+      }
+      if (k > j && entity_of_[k] >= 0 && entity_of_[k - 1] != entity_of_[k] && Is(j, E::kTitle) &&
+          in_.entities != nullptr && (*in_.entities)[entity_of_[k]].type == "person") {
+        // A title and the name it is apposed to ("رئيس الوزراء حيدر العبادي"):
+        // one phrase, named by the person.
+        int e = entity_of_[k];
+        while (k < n_ && entity_of_[k] == e) ++k;
+        p.entity = e;
+        break;
       }
       if (k > j && entity_of_[k] >= 0 && entity_of_[k - 1] != entity_of_[k]) {
         // Construct state: an indefinite head and a named genitive ("عناصر
@@ -1767,7 +1777,9 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // A definite noun has no genitive: the definite words after it are its
     // adjectives ("السيطرة الكاملة" = full control, "القصف التركي" = the
     // Turkish shelling, whose nisba names the acting country).
-    if (EndsWith(m.proclitic, "ال") || EndsWith(m.proclitic, "لل")) {
+    // So does a noun with a pronoun suffix ("سيطرته الكاملة" = its full
+    // control: the pronoun is the genitive).
+    if (EndsWith(m.proclitic, "ال") || EndsWith(m.proclitic, "لل") || !m.enclitic.empty()) {
       while (s < right_end && toks_[s].kind == TokenKind::kArabic && entity_of_[s] < 0 &&
              StartsWith(toks_[s].norm, "ال") && !Is(s, E::kStop) && !IsTriggerToken(s)) {
         if (!victim_type && IsNisbaToken(s)) {

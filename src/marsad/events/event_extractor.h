@@ -118,6 +118,7 @@ class EventExtractor {
     kPlaceNoun = 1u << 12, kWas = 1u << 13, kDemonstrative = 1u << 14, kReference = 1u << 15,
     kViolent = 1u << 16, kAgentive = 1u << 17, kHedge = 1u << 18, kNotTrigger = 1u << 19,
     kWarning = 1u << 20, kFigurative = 1u << 21, kRecent = 1u << 22, kLegal = 1u << 23,
+    kTitle = 1u << 24,
   };
 
   const std::vector<Trigger>& triggers() const { return triggers_; }

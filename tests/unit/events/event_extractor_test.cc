@@ -872,6 +872,18 @@ TEST_F(EventExtractorTest, UnstatedNumberOfVictims) {
   EXPECT_EQ(Find(Extract("وما زال عدد القتلى غير معروف."), "KILL"), nullptr);
 }
 
+TEST_F(EventExtractorTest, PronounSuffixTakesNoGenitive) {
+  // "The army announced its full control of the town": الكاملة (full) is an
+  // adjective after the pronoun, never the actor.
+  auto ev = Extract("وأعلن الجيش سيطرته الكاملة على مدينة القائم بعد معارك عنيفة.");
+  const Event* e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  for (const auto& a : e->actors) EXPECT_EQ(a.text.find("الكاملة"), std::string::npos) << a.text;
+  // "Angry residents pelted the convoy with stones."
+  ev = Extract("ورشق أهالي غاضبون الموكب بالحجارة.");
+  EXPECT_NE(Find(ev, "ASSAULT"), nullptr);
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
