@@ -1108,7 +1108,12 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     for (int k = i - 1; !ok && verbal && k >= sb && k >= i - 4 && !Break(k); --k) {
       std::string_view w = StripConj(toks_[k].norm);
       for (const auto& o : tr.needs_obj) {
-        if (w == o || (StartsWith(w, "ال") && w.substr(4) == o)) ok = obj_subject = true;
+        if (w == o || (StartsWith(w, "ال") && w.substr(4) == o)) {
+          ok = true;
+          // With an object pronoun the verb is active ("صواريخ أطلقتها
+          // الميليشيا" = missiles the militia launched): not a passive.
+          obj_subject = m.enclitic.empty();
+        }
       }
     }
     if (!ok) return std::nullopt;
@@ -1514,6 +1519,15 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     std::vector<Phrase> pre_conjuncts;
     Phrase pre = passive || obj_subject ? Phrase{} : PreSubject(i, sb, &quantities, &pre_conjuncts);
     if (pre.ok() && pre.b - pre.a == 1 && Is(pre.a, E::kStop)) pre = Phrase{};  // "لم يقتل أو يجرح": no subject "أو"
+    // After إنها / إنه / إنهم the pronoun is the subject (the speaker, below).
+    if (NormIs(i - 1, "انه") || NormIs(i - 1, "انها") || NormIs(i - 1, "انهم")) pre = Phrase{};
+    // "صواريخ باليستية أطلقتها الميليشيا" (ballistic missiles the militia
+    // launched): with an object pronoun after an indefinite phrase, the verb
+    // describes that phrase and its subject follows.
+    if (pre.ok() && !m.enclitic.empty() && pre.b == i && !Definite(pre.a) && entity_of_[pre.a] < 0 &&
+        i + 1 < right && toks_[i + 1].kind == TokenKind::kArabic && !Is(i + 1, E::kStop)) {
+      pre = Phrase{};
+    }
     // Right after an event noun the phrase describes it ("إطلاق نار كثيف
     // استهدف المحتجين" = heavy gunfire targeted the protesters): the event is
     // the subject; only a country its adjectives name acts.
@@ -1701,6 +1715,15 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
             }
           }
         }
+      }
+    } else if (tr.needs_obj.size() > 0 && pronoun_object && !pre.ok() && s < right_end &&
+               toks_[s].kind == TokenKind::kArabic && !Is(s, E::kStop) && !GluedPrep(s)) {
+      // The needed object stood before the verb and its pronoun is on the
+      // verb: the phrase after it is the subject ("أطلقتها الميليشيا").
+      Phrase p = NounPhrase(s, right_end, 6);
+      if (p.ok()) {
+        actors.push_back(MakeArg("actor", p));
+        k = p.b;
       }
     } else if (tr.needs_obj.size() > 0) {
       k = s + 1;  // the required object word ("أطلق النار")
@@ -1906,6 +1929,9 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       // The genitive must be definite or a name from its first word ("حضر
       // قائد ..." after a noun is a new clause, not a genitive).
       bool definite = p.ok() && (entity_of_[p.a] >= 0 || StartsWith(StripConj(toks_[p.a].norm), "ال"));
+      // An indefinite person is a victim too: "مقتل مقيم مصري" (the killing of
+      // an Egyptian resident), "مقتل مدني".
+      if (p.ok() && !definite && victim_type && (IsPeopleWord(p.a) || Is(p.a, E::kForce))) definite = true;
       if (p.ok() && definite && LoneNisba(p) && !victim_type) {
         // "القصف التركي" (the Turkish shelling): the nisba names the acting
         // country when listed; it is never an actor by its own text.
@@ -2073,11 +2099,23 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
                    quantities.end());
   // A munition is what was fired or fell, not who acted ("صاروخا أصاب ...",
   // "قذائف عشوائية سقطت ...").
+  // A count of munitions is what was fired, never who fired ("سبعة صواريخ").
+  actors.erase(std::remove_if(actors.begin(), actors.end(),
+                              [&](const EventArg& a) {
+                                for (const auto& q : quantities) {
+                                  if (q.span.start == a.span.start &&
+                                      (q.unit == "rockets" || q.unit == "shells" || q.unit == "raids")) {
+                                    return true;
+                                  }
+                                }
+                                return false;
+                              }),
+               actors.end());
   // (Only when the event keeps a target: "انفجرت سيارة مفخخة" has no other.)
   if (!targets.empty()) actors.erase(std::remove_if(actors.begin(), actors.end(),
                               [&](const EventArg& a) {
                                 const int h = TokenAt(a.span.start);
-                                return a.entity_id.empty() && h >= 0 && Is(h, E::kMunition);
+                                return a.entity_id.empty() && h >= 0 && IsAnyKey(h, E::kMunition);  // صواريخها
                               }),
                actors.end());
 

@@ -884,6 +884,23 @@ TEST_F(EventExtractorTest, PronounSuffixTakesNoGenitive) {
   EXPECT_NE(Find(ev, "ASSAULT"), nullptr);
 }
 
+TEST_F(EventExtractorTest, ObjectPronounAfterAnIndefinitePhrase) {
+  // "Air defences intercepted seven missiles the militia launched at the
+  // city": the militia launched them; the missiles are no actor.
+  auto ev = Extract("واعترضت الدفاعات الجوية سبعة صواريخ أطلقتها الميليشيا باتجاه المدينة.");
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->actors.size(), 1u);
+  EXPECT_EQ(e->actors[0].text, "الميليشيا");
+  // "...which led to the killing of an Egyptian resident": an indefinite
+  // person is the victim.
+  ev = Extract("ما أدى إلى مقتل مقيم مصري في الحي.");
+  e = Find(ev, "KILL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_NE(e->targets[0].text.find("مقيم"), std::string::npos);
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
