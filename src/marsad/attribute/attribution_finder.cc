@@ -437,6 +437,7 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         // (وفقا loses its و to StripConj: compare the whole word too.)
         const bool according_to = w == "وفقا" || toks[i].norm == "وفقا" || w == "طبقا";
         if (according_to && !(j < e && toks[j].norm.rfind("ل", 0) == 0)) continue;
+        bool relay_after_ma = false;  // "بحسب ما نقلت X عن Y"
         if (norm_is(j, "ما")) {
           ++j;
           const Cue* v = j < e ? LookupCue(toks[j]) : nullptr;
@@ -453,7 +454,10 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
               }
             }
           }
-          if (v != nullptr && (v->kind == CueKind::kVerb || v->kind == CueKind::kRelay)) ++j;
+          if (v != nullptr && (v->kind == CueKind::kVerb || v->kind == CueKind::kRelay)) {
+            relay_after_ma = v->kind == CueKind::kRelay;
+            ++j;
+          }
           if (j < e && (toks[j].norm == "به" || toks[j].norm == "بها" || toks[j].norm == "عنه")) ++j;
         }
         if (j < e && word_class(j) == kPronoun) continue;  // حسب قوله: restates the speaker
@@ -501,6 +505,16 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           content = {sent_span.start, toks[k - 1].span.end};
         }
         int idx = add(CueKind::kPrep, cue->denies, cue_start, sa, sa, sb, content);
+        // "وفق ما نقلت وكالة الصحافة الفرنسية عن المرصد" (as AFP relayed from
+        // the Observatory): the Observatory speaks, relayed by AFP.
+        if (relay_after_ma && sb < e && norm_is(sb, "عن")) {
+          auto [ra, rb] = phrase_at(sb + 1, e, kMaxSpeakerTokens);
+          if (ra < rb) {
+            int inner = add(CueKind::kVerb, cue->denies, cue_start, sa, ra, rb, content);
+            found[inner].relayed_by = idx;
+            for (int m = sb; m < rb; ++m) consumed[m - b] = true;
+          }
+        }
         if ((according_to || of_statement) && toks[sa].norm.rfind("ل", 0) == 0) {
           // Drop the preposition from the speaker text and span start.
           Attribution& a = found[idx].a;
@@ -661,10 +675,19 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           if (mention_end > k) {
             k = mention_end;
           } else {
+            // One word and its adjectives: a definite head takes definite
+            // adjectives ("باسم القوات المسلحة اليمنية").
+            const bool definite_head = StripConj(toks[k].norm).substr(0, 4) == "ال";
             ++k;
-            while (k < sb && is_nisba(k)) ++k;
+            while (k < sb && (is_nisba(k) || (definite_head && StripConj(toks[k].norm).substr(0, 4) == "ال" &&
+                                               !is_person(k) && word_class(k) == 0 && LookupCue(toks[k]) == nullptr &&
+                                               !(k + 1 < sb && is_person(k + 1))))) {
+              ++k;
+            }
           }
           if (k < sb && entity_end(k) > k && is_person(k)) k = entity_end(k);
+          // ... and one title before the name ("العميد يحيى سريع").
+          else if (k + 1 < sb && entity_end(k + 1) > k + 1 && is_person(k + 1)) k = entity_end(k + 1);
           sb = std::min(sb, k);
         } else if (comp < 0 && sa < sb && is_entity_span(sa, sb) && in.entities != nullptr) {
           // Cut the speaker at the end of the entity mention.
@@ -739,10 +762,19 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
   // speakers quoted before it in that sentence ("... - بحسب وكالة رويترز", "... according to Reuters").
   for (size_t p = 0; p < found.size(); ++p) {
     if (found[p].kind != CueKind::kPrep) continue;
+    // "نقلا عن X" (quoting X) at the end names the source the speaker before
+    // it relays: "ذكرت صحيفة الوطن أن ...، نقلا عن مصادر ميدانية" = the paper
+    // relays the field sources (the reverse of "بحسب X").
+    const bool quoting = found[p].a.cue.find("نقلا") != std::string::npos ||
+                         found[p].a.cue.find("نقلاً") != std::string::npos;
     for (size_t v = 0; v < found.size(); ++v) {
       if (v == p || found[v].sentence != found[p].sentence || found[v].kind == CueKind::kPrep) continue;
       if (found[v].a.cue_span.start >= found[p].a.cue_span.start) continue;
-      if (found[v].relayed_by < 0 && found[v].kind != CueKind::kRelay) found[v].relayed_by = static_cast<int32_t>(p);
+      if (quoting) {
+        if (found[p].relayed_by < 0 && !found[v].a.speaker.empty()) found[p].relayed_by = static_cast<int32_t>(v);
+      } else if (found[v].relayed_by < 0 && found[v].kind != CueKind::kRelay) {
+        found[v].relayed_by = static_cast<int32_t>(p);
+      }
       if (found[v].a.span.end > found[p].a.cue_span.start) {
         found[v].a.span.end = std::max(found[v].a.span.start, found[p].a.span.end);
       }

@@ -2363,7 +2363,9 @@ std::vector<Event> EventExtractorImpl::Run() {
         const Attribution& at = atts[a];
         if (at.span.start <= ev.trigger_span.start && ev.trigger_span.end <= at.span.end) {
           int32_t len = at.span.end - at.span.start;
-          if (best < 0 || len < best_len) {
+          // On an equal span the relayed source is the inner one ("وفق ما
+          // نقلت الوكالة عن المرصد": the Observatory, relayed by the agency).
+          if (best < 0 || len < best_len || (len == best_len && at.parent == best)) {
             best = static_cast<int32_t>(a);
             best_len = len;
           }

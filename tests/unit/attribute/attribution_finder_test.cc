@@ -219,6 +219,23 @@ TEST_F(AttributionFinderTest, AnotherSpeakersClauseEndsTheContent) {
   EXPECT_EQ(Content(a[1]), "إن الطيران قصف مستودعا.");
 }
 
+TEST_F(AttributionFinderTest, RelayedAfterMaAndQuotingSources) {
+  // "..., as the agency relayed from field sources": the sources speak,
+  // relayed by the agency.
+  auto a = Find("وسيطرت القوات على المدينة، وفق ما نقلت الوكالة عن مصادر ميدانية.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].speaker_text, "الوكالة");
+  EXPECT_EQ(a[1].speaker_text, "مصادر ميدانية");
+  EXPECT_EQ(a[1].parent, 0);
+  // "Sources said that ..., quoting residents": the sources relay the
+  // residents (نقلا عن names the one quoted).
+  a = Find("وقالت مصادر محلية إن القوات دخلت المدينة، نقلا عن سكان.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[1].speaker_text, "سكان");
+  EXPECT_EQ(a[1].parent, 0);
+  EXPECT_EQ(a[0].parent, -1);
+}
+
 TEST_F(AttributionFinderTest, NotSpeech) {
   // "The town is considered the second largest in the province." (تعتبر = is considered)
   EXPECT_TRUE(Find("وتعتبر البلدة ثاني أكبر مدينة في المحافظة.").empty());
