@@ -438,8 +438,10 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         const bool according_to = w == "وفقا" || toks[i].norm == "وفقا" || w == "طبقا";
         if (according_to && !(j < e && toks[j].norm.rfind("ل", 0) == 0)) continue;
         bool relay_after_ma = false;  // "بحسب ما نقلت X عن Y"
-        if (norm_is(j, "ما")) {
-          ++j;
+        // حسبما / بحسبما are حسب + ما in one word: a speech verb may follow.
+        const bool ma_glued = toks[i].norm.size() > 4 && toks[i].norm.compare(toks[i].norm.size() - 4, 4, "ما") == 0;
+        if (norm_is(j, "ما") || ma_glued) {
+          if (!ma_glued) ++j;
           const Cue* v = j < e ? LookupCue(toks[j]) : nullptr;
           if (v == nullptr && j < e) {
             // "وفق ما قاله سكان" (as residents said it): the verb with its

@@ -701,6 +701,14 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
         break;  // "المدينة عام 2012": the year is no part of the place
       }
       if (k > j && Is(k, E::kHedge)) break;  // "طائرات حربية يعتقد أنها ...": the guess is no part of it
+      if (k > j && entity_of_[k] < 0 && entity_of_[k - 1] < 0 && toks_[k - 1].kind == TokenKind::kArabic &&
+          t.kind == TokenKind::kArabic && EndsWith(toks_[k - 1].norm, "ون") && !EndsWith(t.norm, "ون") &&
+          !Definite(k) && t.prefix_bytes == 0) {
+        // A sound plural in -ون takes no genitive (its construct form drops
+        // the ن): after "مسؤولون محليون" an indefinite word opens the next
+        // phrase ("يتهم مسؤولون محليون خلايا نائمة" = officials accuse cells).
+        break;
+      }
       if (k > j && GluedPrep(k) && StartsWith(StripConj(t.norm), "ب") && entity_of_[k] < 0) {
         // A ب phrase is the means or the manner, not part of the argument:
         // "هاجموا عناصر الأمن بالحجارة" (attacked the security men with
@@ -1524,7 +1532,9 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // "صواريخ باليستية أطلقتها الميليشيا" (ballistic missiles the militia
     // launched): with an object pronoun after an indefinite phrase, the verb
     // describes that phrase and its subject follows.
-    if (pre.ok() && !m.enclitic.empty() && pre.b == i && !Definite(pre.a) && entity_of_[pre.a] < 0 &&
+    const bool object_pronoun = m.enclitic == "ه" || m.enclitic == "ها" || m.enclitic == "هم" ||
+                                m.enclitic == "هما" || m.enclitic == "هن";
+    if (pre.ok() && object_pronoun && pre.b == i && !Definite(pre.a) && entity_of_[pre.a] < 0 &&
         i + 1 < right && toks_[i + 1].kind == TokenKind::kArabic && !Is(i + 1, E::kStop)) {
       pre = Phrase{};
     }
@@ -1541,6 +1551,30 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
           if (auto arg = NisbaArg("actor", k)) event_subject_actors.push_back(std::move(*arg));
         }
         pre_conjuncts.clear();
+      }
+    }
+    // "تصدت الدفاعات لعدوان صاروخي إسرائيلي استهدف المطار" (repelled an
+    // Israeli missile aggression that targeted the airport): an indefinite
+    // noun after a preposition, with its adjectives, right before the verb is
+    // the verb's subject (a relative clause without الذي); only a country its
+    // adjectives name acts.
+    {
+      int h = i - 1;
+      while (h > sb && toks_[h].kind == TokenKind::kArabic && !Definite(h) && entity_of_[h] < 0 && !GluedPrep(h) &&
+             !Is(h, E::kStop) && !IsTriggerToken(h) && i - h <= 3) {
+        --h;
+      }
+      const bool pp_head = h >= sb && h < i && toks_[h].kind == TokenKind::kArabic && !Definite(h) &&
+                           entity_of_[h] < 0 && GluedPrep(h) && !IsTriggerToken(h) &&
+                           StartsWith(StripConj(toks_[h].norm), "ل") &&
+                           !StartsWith(StripConj(toks_[h].norm), "لل");  // للنظام = ل + النظام: definite
+      if (pp_head && !passive) {
+        pre = Phrase{};
+        pre_conjuncts.clear();
+        event_subject = true;
+        for (int k = h; k < i; ++k) {
+          if (auto arg = NisbaArg("actor", k)) event_subject_actors.push_back(std::move(*arg));
+        }
       }
     }
     // Words between the verb and its arguments: commas, today, weekdays.
@@ -1636,7 +1670,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
             k = p2.b;
           }
         }
-      } else if (victim_type || passive || pre.ok() || pronoun_subject) {
+      } else if (victim_type || passive || pre.ok() || pronoun_subject || event_subject) {
         targets.push_back(MakeArg("target", p));
       } else {
         actors.push_back(MakeArg("actor", p));
@@ -1657,7 +1691,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
                                 ((EndsWith(head, "ا") && head.size() >= 8 && !Is(p1.a, E::kForce)) ||
                                  (EndsWith(head, "ين") && head.size() >= 10 && victim_type));
         if (passive) targets.push_back(MakeArg("target", p1));
-        else if (pre.ok() || pronoun_subject || accusative) take_object(p1);
+        else if (pre.ok() || pronoun_subject || accusative || event_subject) take_object(p1);
         else {
           // A partitive subject: "دخلت وحدات من قوى الأمن الداخلي" (units of
           // the internal security forces entered): the force named after من
@@ -1797,6 +1831,15 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   } else {
     int s = i + 1;
     for (int q = 0; q < 2 && s < right_end && Is(s, E::kQualifier); ++q) ++s;
+    // "استشهاد وإصابة عدد من العسكريين" (the killing and wounding of a number
+    // of soldiers): two victim nouns share the genitive after the second.
+    if (victim_type && s < right_end && OpensWithConj(s)) {
+      Match mv;
+      if (Lookup(s, &mv) && ex_.triggers_[mv.trigger].pos == E::Pos::kNoun &&
+          (ex_.triggers_[mv.trigger].type == "KILL" || ex_.triggers_[mv.trigger].type == "INJURE")) {
+        ++s;
+      }
+    }
     // A definite noun has no genitive: the definite words after it are its
     // adjectives ("السيطرة الكاملة" = full control, "القصف التركي" = the
     // Turkish shelling, whose nisba names the acting country).

@@ -236,6 +236,13 @@ TEST_F(AttributionFinderTest, RelayedAfterMaAndQuotingSources) {
   EXPECT_EQ(a[0].parent, -1);
 }
 
+TEST_F(AttributionFinderTest, HasbamaTakesASpeechVerb) {
+  // "..., as a military source reported" (حسبما = حسب + ما in one word).
+  auto a = Find("وأسقطت الدفاعات عددا من الصواريخ، حسبما أفاد مصدر عسكري.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "مصدر عسكري");
+}
+
 TEST_F(AttributionFinderTest, NotSpeech) {
   // "The town is considered the second largest in the province." (تعتبر = is considered)
   EXPECT_TRUE(Find("وتعتبر البلدة ثاني أكبر مدينة في المحافظة.").empty());

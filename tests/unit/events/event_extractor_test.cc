@@ -901,6 +901,25 @@ TEST_F(EventExtractorTest, ObjectPronounAfterAnIndefinitePhrase) {
   EXPECT_NE(e->targets[0].text.find("مقيم"), std::string::npos);
 }
 
+TEST_F(EventExtractorTest, IndefiniteSubjectAfterAPrepositionAndSoundPlurals) {
+  // "The air defences repelled an Israeli missile aggression that targeted
+  // the airport": Israel attacked; the defences are no actor.
+  auto ev = Extract("وتصدت الدفاعات الجوية لعدوان صاروخي إسرائيلي استهدف المطار العسكري.");
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  for (const auto& a : e->actors) EXPECT_EQ(a.text.find("الدفاعات"), std::string::npos) << a.text;
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_NE(e->targets[0].text.find("المطار"), std::string::npos);
+  // "Whereas local officials accuse sleeper cells of attacks": two phrases.
+  ev = Extract("في حين يتهم مسؤولون محليون خلايا نائمة بتنفيذ هجمات.");
+  e = Find(ev, "ACCUSE");
+  ASSERT_NE(e, nullptr);
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_EQ(e->actors[0].text, "مسؤولون محليون");
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_NE(e->targets[0].text.find("خلايا"), std::string::npos);
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
