@@ -700,7 +700,7 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
           toks_[k + 1].kind == TokenKind::kNumber) {
         break;  // "المدينة عام 2012": the year is no part of the place
       }
-      if (k > j && Is(k, E::kHedge)) break;  // "طائرات حربية يعتقد أنها ...": the guess is no part of it
+      if (k > j && Is(k, E::kHedge)) break;  // "مروحيات يعتقد أنها ...": the guess is no part of it
       if (k > j && entity_of_[k] < 0 && entity_of_[k - 1] < 0 && toks_[k - 1].kind == TokenKind::kArabic &&
           t.kind == TokenKind::kArabic && EndsWith(toks_[k - 1].norm, "ون") && !EndsWith(t.norm, "ون") &&
           !Definite(k) && t.prefix_bytes == 0) {
@@ -1018,7 +1018,7 @@ int EventExtractorImpl::ContentStart(int i, int sb, int32_t floor) const {
 // حول، بشأن، قضية، ملف, another event noun or a verb noun of carrying out
 // ("اعترافات حول تنفيذ اعتداء" = confessions about carrying out an attack).
 // The governing word may stand a few words before the preposition, with its
-// own complement between ("اعترافات عشرة أشخاص حول تنفيذ اعتداء").
+// own complement between ("اعترافات رجلين حول تنفيذ تفجير").
 bool EventExtractorImpl::InLegalFrame(int i, int sb) const {
   int prep = -1;
   for (int k = i - 1; k >= sb && k >= i - 4; --k) {
@@ -1044,8 +1044,8 @@ bool EventExtractorImpl::InLegalFrame(int i, int sb) const {
 // comes a noun or a pronoun, never a finite verb; a past verb follows the
 // particle أنْ only after a word that governs it (بعد أن، قبل أن، منذ أن، إلى
 // أن، ما إن ...). So a past-verb reading of the word after any other أن is
-// the verbal noun with a pronoun: "قالت إن خطفه لا يخدم أي قضية" = she said
-// his kidnapping serves no cause, not "he kidnapped him".
+// the verbal noun with a pronoun: "قال شقيقه إن خطفه جريمة" = his brother
+// said his kidnapping is a crime, not "he kidnapped him".
 bool EventExtractorImpl::PastVerbAfterSpeechThat(int i) const {
   if (i < 1 || !(NormIs(i - 1, "ان") || NormIs(i - 1, "بان"))) return false;
   if (i < 2 || toks_[i - 2].kind != TokenKind::kArabic) return false;
@@ -1172,7 +1172,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   {
     int k = prev_words(2, E::kNegation);
     if (k >= 0 && !NormIs(k, "ما")) negated = true;
-    // "لم يقتل أو يجرح أي عسكري" (no soldier was killed or wounded): the
+    // "لم يقتل أو يجرح أي مدني" (no civilian was killed or wounded): the
     // negation covers a verb coordinated with أو / ولا.
     if (!negated && verbal && i >= 3 && (NormIs(i - 1, "او") || NormIs(i - 1, "ولا")) && IsTriggerVerb(i - 2) &&
         Is(i - 3, E::kNegation) && !NormIs(i - 3, "ما")) {
@@ -1193,8 +1193,8 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   }
   // A violent verb with a figurative object ("يفجر أزمة" = sparks a crisis,
   // "هاجم ... تصريحات" = attacked ... statements) is no event.
-  // An attack noun takes the same words ("هجوما لاذعا على معارضيه" = a
-  // scathing attack on his opponents). A killing verb is figurative only by
+  // An attack noun takes the same words ("هجوما لاذعا على الحكومة" = a
+  // scathing attack on the government). A killing verb is figurative only by
   // its object ("قتلت كل بصيص أمل" = killed every glimmer of hope): a crisis
   // or a dispute a few words on is where people were killed.
   if (tr.type == "ASSAULT") {
@@ -1494,8 +1494,8 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         if (control || tr.type == "WITHDRAW") set_place(p);
         // "تحرير مدينة الموصل من قبضة تنظيم داعش": the named force a place is
         // taken from is the target of the capture.
-        // Not support "from" X: "بمؤازرة من سلاح الطيران الروسي" (backed by the
-        // Russian air force), "بدعم من", "بمساندة من", "بغطاء من".
+        // Not support "from" X: "بدعم من الطيران الحليف" (backed by the allied
+        // air force), "بدعم من", "بمساندة من", "بغطاء من".
         const std::string_view before_from = j > 0 ? StripConj(toks_[j - 1].norm) : std::string_view();
         const bool support_from = before_from == "بموازره" || before_from == "بدعم" || before_from == "بمسانده" ||
                                   before_from == "بغطاء" || before_from == "باسناد" || before_from == "بمشاركه";
@@ -1598,8 +1598,8 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // An object pronoun on the verb ("يحتلونها", "استهدفته") is its object.
     const bool pronoun_object = !m.enclitic.empty();
     // A relative clause whose verb has no object pronoun has the antecedent
-    // as its subject: "التفجير الذي استهدف دورية للجيش" = the bombing that
-    // targeted an army patrol (the patrol is the object; with a pronoun,
+    // as its subject: "الانفجار الذي استهدف حافلة للركاب" = the blast that
+    // targeted a passenger bus (the bus is the object; with a pronoun,
     // "الذي اغتالته إسرائيل", the phrase after the verb is the subject).
     const bool relative_subject = in_relative && !pronoun_object;
     const bool pronoun_subject = NormIs(i - 1, "انه") || NormIs(i - 1, "انها") || NormIs(i - 1, "انهم") ||
@@ -2112,8 +2112,8 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
   }
   ev.type = type;
-  // An event is no actor ("الموقع الذي استهدفته الغارات" = the site the raids
-  // targeted: the raids are the attack itself).
+  // An event is no actor ("المقر الذي قصفته الغارات" = the headquarters the
+  // raids hit: the raids are the attack itself).
   actors.erase(std::remove_if(actors.begin(), actors.end(),
                               [&](const EventArg& a) {
                                 const int h = TokenAt(a.span.start);

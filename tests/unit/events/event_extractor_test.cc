@@ -585,9 +585,9 @@ TEST_F(EventExtractorTest, IndefiniteAccusativeAfterTheVerbIsTheObject) {
 }
 
 TEST_F(EventExtractorTest, NoPastVerbRightAfterTheComplementizer) {
-  // "The lawyer said his kidnapping serves no one": after إن comes a noun,
-  // so خطفه is "his kidnapping", not "he kidnapped him".
-  EXPECT_EQ(Find(Extract("وقال المحامي إن خطفه لا يخدم أحدا."), "ASSAULT"), nullptr);
+  // "His brother said his kidnapping is a crime against the family": after
+  // إن comes a noun, so خطفه is "his kidnapping", not "he kidnapped him".
+  EXPECT_EQ(Find(Extract("وقال شقيقه إن خطفه جريمة بحق العائلة."), "ASSAULT"), nullptr);
   // "After gunmen kidnapped him on the road": أنْ after بعد takes the verb.
   EXPECT_NE(Find(Extract("وعثر عليه بعد أن خطفه مسلحون على الطريق."), "ASSAULT"), nullptr);
   // "The police said gunmen kidnapped him yesterday": a noun comes first.
@@ -615,14 +615,14 @@ TEST_F(EventExtractorTest, FigurativeAttackNounAndKilledHope) {
 }
 
 TEST_F(EventExtractorTest, RelativeClauseVerbWithoutPronounHasTheAntecedentAsSubject) {
-  // "The search went on after the bombing that targeted an army patrol near
-  // the border": the patrol is the target, not the actor.
-  auto ev = Extract("وتواصل البحث بعد التفجير الذي استهدف دورية للجيش قرب الحدود.");
+  // "The search went on after the blast that targeted a military bus near
+  // the border": the bus is the target, not the actor.
+  auto ev = Extract("وتواصل البحث بعد الانفجار الذي استهدف حافلة عسكرية قرب الحدود.");
   const Event* e = Find(ev, "ASSAULT");
   ASSERT_NE(e, nullptr);
-  for (const auto& a : e->actors) EXPECT_EQ(a.text.find("دورية"), std::string::npos) << a.text;
+  for (const auto& a : e->actors) EXPECT_EQ(a.text.find("حافلة"), std::string::npos) << a.text;
   ASSERT_FALSE(e->targets.empty());
-  EXPECT_NE(e->targets[0].text.find("دورية"), std::string::npos);
+  EXPECT_NE(e->targets[0].text.find("حافلة"), std::string::npos);
   // "... the leader whom the army assassinated": with the object pronoun the
   // phrase after the verb is the subject.
   ev = Extract("وشارك في تشييع القائد الذي اغتاله الجيش في المدينة.");
@@ -633,9 +633,9 @@ TEST_F(EventExtractorTest, RelativeClauseVerbWithoutPronounHasTheAntecedentAsSub
 }
 
 TEST_F(EventExtractorTest, AttemptWithAPreposition) {
-  // "The police arrested five people over their link to an attempt to launch
-  // an attack on a police station": attempted, not done.
-  auto evs1 = Extract("واعتقلت الشرطة خمسة أشخاص لعلاقتهم بمحاولة شن هجوم على مركز للشرطة.");
+  // "The night ended with an attempt to launch an attack on a police
+  // station": attempted, not done.
+  auto evs1 = Extract("وانتهت الليلة بمحاولة شن هجوم على مركز للشرطة.");
   const Event* e = Find(evs1, "ASSAULT");
   ASSERT_NE(e, nullptr);  // شن "launch" makes the noun an occurrence
   EXPECT_EQ(e->status, "attempted");
@@ -734,8 +734,8 @@ TEST_F(EventExtractorTest, HitIsNoInjury) {
   EXPECT_TRUE(e->actors.empty());  // the missile is what was fired
   // "The sniper wounded three civilians": an injury.
   EXPECT_NE(Find(Extract("وأصاب القناص ثلاثة مدنيين في الحي."), "INJURE"), nullptr);
-  // "As if a virus struck the community": neither.
-  auto fig = Extract("وكأنه فيروس أصاب المجتمع.");
+  // "Panic spread as if an epidemic had struck the quarter": neither.
+  auto fig = Extract("وانتشر الذعر كأنه وباء أصاب الحي.");
   EXPECT_EQ(Find(fig, "INJURE"), nullptr);
   EXPECT_EQ(Find(fig, "ASSAULT"), nullptr);
 }
@@ -831,17 +831,18 @@ TEST_F(EventExtractorTest, CountsAreNoActorsAndBareCountsAfterApproximations) {
   ev = Extract("وبدأت الفصائل تسليم أسلحتها الثقيلة إلى الشرطة العسكرية.");
   e = Find(ev, "SURRENDER");
   ASSERT_NE(e, nullptr);
-  // "The council began a course of obstruction": no march.
-  EXPECT_EQ(Find(Extract("وبدأ المجلس مسيرة التعطيل منذ سنوات."), "PROTEST"), nullptr);
+  // "The party carried on its course of struggle since its founding": no march.
+  EXPECT_EQ(Find(Extract("وواصل الحزب مسيرة النضال منذ تأسيسه."), "PROTEST"), nullptr);
 }
 
 TEST_F(EventExtractorTest, PoliceWhoGatherAndBannedProtests) {
-  // "Large numbers of police massed in the streets": no protest.
-  EXPECT_EQ(Find(Extract("وقال إن أعدادا كبيرة من الشرطة احتشدت في الشوارع."), "PROTEST"), nullptr);
+  // "Witnesses said hundreds of policemen massed near the square": no protest.
+  EXPECT_EQ(Find(Extract("وقال شهود إن مئات من رجال الشرطة احتشدوا قرب الساحة."), "PROTEST"), nullptr);
   // "Hundreds of students massed in front of the ministry": a protest.
   EXPECT_NE(Find(Extract("واحتشد مئات الطلاب أمام مبنى الوزارة."), "PROTEST"), nullptr);
-  // "The security services' banning of peaceful demonstrations": not held.
-  auto ev = Extract("وانتقد قيام أجهزة الأمن بمنع مظاهرات سلمية للمعارضة.");
+  // "The organisation criticised the authorities' banning of peaceful marches
+  // the unions called": not held.
+  auto ev = Extract("وانتقدت المنظمة منع السلطات مسيرات سلمية دعت إليها النقابات.");
   const Event* e = Find(ev, "PROTEST");
   if (e != nullptr) EXPECT_TRUE(e->negated);
   EXPECT_FALSE(e != nullptr && !e->negated);
@@ -855,8 +856,8 @@ TEST_F(EventExtractorTest, BareFormAfterADefiniteNounIsTheVerb) {
   ASSERT_NE(e, nullptr);
   ASSERT_FALSE(e->actors.empty());
   EXPECT_EQ(e->actors[0].text, "الطيران");
-  // "...in addition to the abduction of a woman": after إلى, the noun.
-  ev = Extract("وتحدث التقرير عن الاعتداءات بالإضافة إلى خطف امرأة.");
+  // "The report pointed to the abduction of a merchant": after إلى, the noun.
+  ev = Extract("وأشار التقرير إلى خطف تاجر في المدينة.");
   e = Find(ev, "ASSAULT");
   EXPECT_TRUE(e == nullptr || e->actors.empty());
 }
