@@ -2112,6 +2112,24 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
   }
   ev.type = type;
+  // The fixed object of a collocation is no actor ("إعادة الأمن والاستقرار إلى
+  // مدينة" = restoring security to the city: "الأمن" and "والاستقرار" are not).
+  if (!tr.needs_obj.empty()) {
+    actors.erase(std::remove_if(actors.begin(), actors.end(),
+                                [&](const EventArg& a) {
+                                  const int h = TokenAt(a.span.start);
+                                  if (h < 0) return false;
+                                  std::string_view w = StripConj(toks_[h].norm);
+                                  for (const auto& o : tr.needs_obj) {
+                                    if (w == o || (StartsWith(w, "ال") && w.substr(4) == o) ||
+                                        (StartsWith(o, "ال") && w == std::string_view(o).substr(4))) {
+                                      return true;
+                                    }
+                                  }
+                                  return false;
+                                }),
+                 actors.end());
+  }
   // An event is no actor ("المقر الذي قصفته الغارات" = the headquarters the
   // raids hit: the raids are the attack itself).
   actors.erase(std::remove_if(actors.begin(), actors.end(),
