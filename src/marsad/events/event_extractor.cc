@@ -888,6 +888,16 @@ EventExtractorImpl::Phrase EventExtractorImpl::PreSubject(int i, int sb, std::ve
     bool vague = false;
     int nx = 0;
     if (GluedPrep(a - 1) && StartsWith(StripConj(t.norm), "ب") && NumberAt(a - 1, &value, &vague, &nx)) break;
+    // A speech verb is no part of a subject ("وأعلنت القيادة ... فرض"): the
+    // subject search ends at an attribution's cue.
+    bool cue = false;
+    if (in_.attributions != nullptr) {
+      for (const auto& at : *in_.attributions) {
+        cue |= at.cue != "outlet" && at.cue != "wire" && at.cue != "dateline" &&
+               at.cue_span.start <= t.span.start && t.span.end <= at.cue_span.end;
+      }
+    }
+    if (cue) break;
     --a;
   }
   // Keep the phrase up to a preposition of place ("... في مدينة البوكمال").
