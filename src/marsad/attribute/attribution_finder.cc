@@ -567,6 +567,10 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         if (toks[j].norm == "،" && j + 1 < e) {
           const Cue* c = LookupCue(toks[j + 1]);
           if (c != nullptr && c->kind == CueKind::kParticiple) break;  // "، مؤكدة أن": the next speaker act
+          // "، ووصفتها بأنها ...": a coordinated clause after a comma is no
+          // longer this cue's (not "، وهو ..." / "، وهي ...", an apposition).
+          const std::string& nx = toks[j + 1].norm;
+          if (nx.size() > 4 && nx.compare(0, 2, "و") == 0 && nx != "وهو" && nx != "وهي" && nx != "وهم") break;
         }
         // Another speaker's verb in a new clause ("فيما قالت الوزارة إن ...",
         // "وقال ..."): the complementizer after it is that speaker's.
@@ -753,6 +757,16 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         int k = std::max(sb, i + 1);
         if (e - k < 2) continue;
         content = content_from(k);
+        // A direct object ends with its clause: "، ووصفتها بأنها ..." is a
+        // new clause (not "، وهو ما ...", the writer's comment, handled below).
+        for (int c = k + 1; c + 1 < e; ++c) {
+          const std::string& nx = toks[c + 1].norm;
+          if (toks[c].norm == "،" && nx.size() > 4 && nx.compare(0, 2, "و") == 0 && nx != "وهو" && nx != "وهي" &&
+              nx != "وهم" && toks[c].span.start < content.end) {
+            content.end = toks[c - 1].span.end;
+            break;
+          }
+        }
       }
       if (content.start >= content.end) continue;
       add(CueKind::kVerb, cue->denies, i, i + 1, sa, sb, content);

@@ -763,6 +763,14 @@ bool EventExtractorImpl::NumberAt(int i, double* value, bool* vague, int* next) 
     *vague = false;
     k = i + 1;
   } else if (t.kind == TokenKind::kArabic) {
+    // A number word with the article names or orders ("شارع الخمسين" = Fifty
+    // Street, "الثاني"), it does not count (العشرات، المئات, the vague
+    // plurals, are the exception).
+    if (StartsWith(StripConj(t.norm), "ال") && !StartsWith(StripConj(t.norm), "العشرات") &&
+        !StartsWith(StripConj(t.norm), "المئات") && !StartsWith(StripConj(t.norm), "الالاف") &&
+        !StartsWith(StripConj(t.norm), "الاف")) {
+      return false;
+    }
     // Number words are looked up once per token (the argument scans ask
     // again for every trigger of the clause).
     if (num_state_[i] == 0) {
@@ -1193,6 +1201,21 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   if (prev_words(3, E::kAttempt) >= 0) status = "attempted";
   if ((m.flags & E::kFuture) || prev_words(3, E::kFutureCue) >= 0 || NormIs(i - 1, "سوف")) status = "future";
   if (NormIs(i + 1, "القادمه") || NormIs(i + 1, "المقبله") || NormIs(i + 1, "المستقبليه")) status = "future";
+  // What an agreement provides for has not happened yet: "اتفقت الأطراف على
+  // وقف إطلاق النار وانسحاب القوات" (agreed on a ceasefire and a withdrawal).
+  if (!verbal) {
+    for (int k = i - 1; k >= sb && k >= i - 12 && !Break(k); --k) {
+      if (!NormIs(k, "علي")) continue;
+      for (int g = k - 1; g >= sb && g >= k - 4 && !Break(g); --g) {  // "اتفقت في السويد على"
+        Match am;
+        if (Lookup(g, &am) && ex_.triggers_[am.trigger].type == "AGREE") {
+          status = "future";
+          break;
+        }
+      }
+      break;
+    }
+  }
   // A warning or threat earlier in the clause: "حذر ... من الاستمرار في إطلاق
   // الصواريخ" (warned against continuing to fire rockets) is not a firing.
   for (int k = i - 1; k >= sb && k >= i - 12 && !Break(k); --k) {
@@ -2189,6 +2212,59 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
                                 return a.entity_id.empty() && h >= 0 && IsAnyKey(h, E::kMunition);  // صواريخها
                               }),
                actors.end());
+
+  // ACCUSE: the accused is the phrase right before the charge with ب ("اتهمت
+  // القناة التابعة للحوثيين طيران التحالف بشن غارتين على مديرية" = accused the
+  // coalition's air force of two raids): a على phrase after the charge is the
+  // charge's, not the accused.
+  if (type == "ACCUSE" && verbal) {
+    int charge = -1;
+    for (int k = i + 2; k < se && k < i + 14; ++k) {
+      if (toks_[k].norm == "،" || toks_[k].norm == "." || toks_[k].norm == "؛") break;  // (quotes do not end it)
+      // (بشن: the tokenizer may keep ب on a short word; a light verb or a
+      // trigger after it makes it the charge.)
+      if (StartsWith(StripConj(toks_[k].norm), "ب") && entity_of_[k] < 0 &&
+          (GluedPrep(k) || IsAnyKey(k, E::kLight) || IsTriggerToken(k))) {
+        charge = k;
+        break;
+      }
+    }
+    if (charge > i + 1) {
+      // The accused replaces whatever the clause scan took as targets.
+      targets.clear();
+      {
+        auto in_an_actor = [&](int t) {
+          bool in = false;
+          for (const auto& x : actors) in |= x.span.start <= toks_[t].span.start && toks_[t].span.start < x.span.end;
+          return in;
+        };
+        int a = charge - 1;
+        if (entity_of_[a] >= 0) {
+          while (a > i + 1 && entity_of_[a - 1] == entity_of_[charge - 1]) --a;
+        } else {
+          // Back over the accused's words ("طيران التحالف", "خلايا نائمة"),
+          // not into the accuser or a prepositional phrase of it.
+          while (a - 1 > i && charge - a < 4 && toks_[a - 1].kind == TokenKind::kArabic && entity_of_[a - 1] < 0 &&
+                 !Is(a - 1, E::kStop) && !GluedPrep(a - 1) && !IsTriggerToken(a - 1) && !in_an_actor(a - 1)) {
+            --a;
+          }
+        }
+        // A name in the genitive with ل ("خلايا نائمة لتنظيم داعش" = sleeper
+        // cells of ISIS): the accused is the head before it.
+        if (GluedPrep(a) && StartsWith(StripConj(toks_[a].norm), "ل")) {
+          while (a - 1 > i && toks_[a - 1].kind == TokenKind::kArabic && !Definite(a - 1) && entity_of_[a - 1] < 0 &&
+                 !Is(a - 1, E::kStop) && !in_an_actor(a - 1) && charge - a < 8) {
+            --a;
+          }
+        }
+        bool in_actor = in_an_actor(a);
+        if (!in_actor && toks_[a].kind == TokenKind::kArabic && !Is(a, E::kStop)) {
+          Phrase p{a, charge, entity_of_[charge - 1]};
+          targets.push_back(MakeArg("target", p));
+        }
+      }
+    }
+  }
 
   // DENY: the actor is the speaker of the denial.
   if (tr.type == "DENY" && in_.attributions != nullptr) {

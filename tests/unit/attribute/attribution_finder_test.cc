@@ -243,6 +243,14 @@ TEST_F(AttributionFinderTest, HasbamaTakesASpeechVerb) {
   EXPECT_EQ(a[0].speaker_text, "مصدر عسكري");
 }
 
+TEST_F(AttributionFinderTest, DirectObjectEndsWithItsClause) {
+  // "Military sources denied the claims, and called them fabrications that
+  // ...": the denial covers the claims only.
+  auto a = Find("ونفت مصادر عسكرية الادعاءات، ووصفتها بأنها فبركات تهدف إلى التضليل.");
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(Content(a[0]), "الادعاءات");
+}
+
 TEST_F(AttributionFinderTest, NotSpeech) {
   // "The town is considered the second largest in the province." (تعتبر = is considered)
   EXPECT_TRUE(Find("وتعتبر البلدة ثاني أكبر مدينة في المحافظة.").empty());

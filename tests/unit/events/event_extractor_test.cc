@@ -921,6 +921,34 @@ TEST_F(EventExtractorTest, IndefiniteSubjectAfterAPrepositionAndSoundPlurals) {
   EXPECT_NE(e->targets[0].text.find("خلايا"), std::string::npos);
 }
 
+TEST_F(EventExtractorTest, MannerAgreedOnAccusedAndStreetNumbers) {
+  // "More than 40 people were killed by suffocation": the manner is no object.
+  auto ev = Extract("وقال إن أكثر من 40 شخصا قتلوا اختناقا في المدينة.");
+  const Event* e = Find(ev, "KILL");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->actors.empty());
+  ASSERT_FALSE(e->targets.empty());
+  EXPECT_NE(e->targets[0].text.find("40"), std::string::npos);
+  // "The parties agreed on a ceasefire and the withdrawal of the forces": the
+  // withdrawal is planned.
+  ev = Extract("واتفقت الأطراف على وقف إطلاق النار وانسحاب القوات من المدينة.");
+  e = Find(ev, "WITHDRAW");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->status, "future");
+  // "The channel accused the coalition's air force of two raids on the
+  // district": the accused stands before the charge.
+  ev = Extract("واتهمت القناة طيران التحالف بشن غارتين على مديرية الحالي.");
+  e = Find(ev, "ACCUSE");
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->targets.size(), 1u);
+  EXPECT_EQ(e->targets[0].text, "طيران التحالف");
+  // "They shelled positions in Fifty Street with mortars": no count of 50.
+  ev = Extract("وقصف المسلحون مواقع في شارع الخمسين بقذائف الهاون.");
+  e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->quantities.empty());
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
