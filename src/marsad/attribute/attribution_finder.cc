@@ -733,6 +733,15 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           }
         }
       }
+      // "زعم عبر وكالة أعماق أن ..." (claimed through the Amaq agency): with no
+      // subject phrase, the medium named after عبر speaks.
+      if (sa >= sb && i + 2 < e && norm_is(i + 1, "عبر")) {
+        auto [ma, mb] = phrase_at(i + 2, comp > 0 ? comp : e, kMaxSpeakerTokens);
+        if (ma < mb) {
+          sa = ma;
+          sb = mb;
+        }
+      }
       if (sa >= sb) {
         // "وأضاف أن ..." / "وقال: ..." continue the previous sentence's speaker.
         if (comp == i + 1 && last_speaker_found >= 0 && found[last_speaker_found].sentence >= si - 1) {

@@ -151,7 +151,10 @@ StatusOr<std::shared_ptr<const EventExtractor>> EventExtractor::Load(const std::
     const int32_t idx = static_cast<int32_t>(ex->triggers_.size());
     ex->triggers_.push_back(t);
     std::set<std::string> exclude;
-    for (const auto& x : SplitComma(r[5])) exclude.insert(lex::Key(x));
+    for (const auto& x : SplitComma(r[5])) {
+      exclude.insert(lex::Key(x));
+      if (t.pos == Pos::kVerb) ex->qad_forms_[lex::Key(x)] = static_cast<int32_t>(ex->triggers_.size()) - 1;
+    }
     auto add = [&](const std::string& form, uint8_t flags) {
       if (form.empty() || exclude.count(form)) return;
       auto& v = ex->forms_[form];
@@ -608,6 +611,19 @@ bool EventExtractorImpl::LookupUncached(int i, Match* m) const {
     m->enclitic = k.enclitic;
     if (pro == "س") m->flags |= E::kFuture | E::kPresent;
     return true;
+  }
+  // After قد / لقد comes a verb: a form a verb row excludes as a noun is the
+  // verb there ("قد فجر الجامع" = had blown up the mosque, not "dawn").
+  if (i > 0 && (NormIs(i - 1, "قد") || NormIs(i - 1, "لقد")) && !ex_.qad_forms_.empty()) {
+    auto it = ex_.qad_forms_.find(t.norm);  // (فجر: its ف is no conjunction)
+    if (it == ex_.qad_forms_.end()) it = ex_.qad_forms_.find(std::string(StripConj(t.norm)));
+    if (it != ex_.qad_forms_.end()) {
+      m->trigger = it->second;
+      m->flags = 0;
+      m->proclitic = "";
+      m->enclitic = "";
+      return true;
+    }
   }
   return false;
 }

@@ -129,6 +129,9 @@ class EventExtractor {
 
   std::shared_ptr<const EventClassifier> classifier_;
   std::vector<Trigger> triggers_;
+  // Forms a verb row excludes because they are also a noun (فجر "dawn"): a
+  // verb after قد / لقد ("قد فجر الجامع" = had blown up the mosque).
+  std::unordered_map<std::string, int32_t> qad_forms_;
   std::unordered_map<std::string, std::vector<FormRef>> forms_;
   std::unordered_map<std::string, uint32_t> context_;
   std::unordered_map<std::string, std::string> units_;

@@ -251,6 +251,13 @@ TEST_F(AttributionFinderTest, DirectObjectEndsWithItsClause) {
   EXPECT_EQ(Content(a[0]), "الادعاءات");
 }
 
+TEST_F(AttributionFinderTest, MediumAfterAbra) {
+  // "...while it claimed through its agency that aircraft struck the place".
+  auto a = Find("في حين زعم عبر وكالة أعماق أن طائرات قصفت المكان.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "وكالة أعماق");
+}
+
 TEST_F(AttributionFinderTest, NotSpeech) {
   // "The town is considered the second largest in the province." (تعتبر = is considered)
   EXPECT_TRUE(Find("وتعتبر البلدة ثاني أكبر مدينة في المحافظة.").empty());

@@ -949,6 +949,17 @@ TEST_F(EventExtractorTest, MannerAgreedOnAccusedAndStreetNumbers) {
   EXPECT_TRUE(e->quantities.empty());
 }
 
+TEST_F(EventExtractorTest, BareFormAfterQadIsTheVerb) {
+  // "The group had blown up the mosque a week earlier": after قد, فجر is the
+  // verb (not "dawn"), and a week ago is no background.
+  auto ev = Extract("وكان التنظيم قد فجر الجامع قبل أسبوع.");
+  const Event* e = Find(ev, "ASSAULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->background);
+  // "At dawn the forces entered the town": فجر is a time word.
+  EXPECT_EQ(Find(Extract("وفجر اليوم دخلت القوات البلدة."), "ASSAULT"), nullptr);
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
