@@ -654,7 +654,23 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
       else if (k + 2 < end && lex::IsQuote(toks_[k + 2]) && toks_[k + 1].kind == TokenKind::kArabic) {
         k += 3;
         continue;
-      } else break;
+      } else {
+        // A quoted name of a few words after a head ("فصائل "الجيش السوري
+        // الحر"" = the "Free Syrian Army" factions).
+        int close = -1;
+        for (int q = k + 2; q < end && q <= k + 5; ++q) {
+          if (lex::IsQuote(toks_[q])) {
+            close = q;
+            break;
+          }
+          if (toks_[q].kind != TokenKind::kArabic) break;
+        }
+        if (close > 0 && k > j) {
+          k = close + 1;
+          continue;
+        }
+        break;
+      }
       ++k;
       continue;
     }
@@ -1540,6 +1556,16 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       } else if (in) {
         if (!control) set_place(p);
       } else if (from) {
+        // "المدعومة من تركيا" (backed by Turkey), "بدعم من": a supporter, no
+        // place the forces came from or took.
+        const std::string_view prev_w = j > 0 ? StripConj(toks_[j - 1].norm) : std::string_view();
+        const bool backed_by = prev_w == "المدعومه" || prev_w == "المدعوم" || prev_w == "المدعومين" ||
+                               prev_w == "مدعومه" || prev_w == "مدعوما" || prev_w == "مدعومين" || prev_w == "بدعم" ||
+                               prev_w == "بموازره" || prev_w == "بمسانده" || prev_w == "بغطاء" || prev_w == "باسناد";
+        if (backed_by) {
+          j = p.b - 1;
+          continue;
+        }
         if (control || tr.type == "WITHDRAW") set_place(p);
         // "تحرير مدينة الموصل من قبضة تنظيم داعش": the named force a place is
         // taken from is the target of the capture.

@@ -960,6 +960,19 @@ TEST_F(EventExtractorTest, BareFormAfterQadIsTheVerb) {
   EXPECT_EQ(Find(Extract("وفجر اليوم دخلت القوات البلدة."), "ASSAULT"), nullptr);
 }
 
+TEST_F(EventExtractorTest, BackerIsNoPlaceAndQuotedNamesStay) {
+  // "Factions of the "National Front", backed by the Turkish army, entered
+  // the centre of the town": the backer is no place; the quoted name stays in
+  // the actor.
+  auto ev = Extract("ودخلت فصائل \"الجبهة الوطنية\" المدعومة من الجيش التركي مركز مدينة عفرين.");
+  const Event* e = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->place.has_value());
+  EXPECT_EQ(e->place->text.find("التركي"), std::string::npos) << e->place->text;
+  ASSERT_FALSE(e->actors.empty());
+  EXPECT_NE(e->actors[0].text.find("الجبهة الوطنية"), std::string::npos) << e->actors[0].text;
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
