@@ -2586,6 +2586,20 @@ std::vector<Event> EventExtractorImpl::Run() {
       }
     }
   }
+  // An event of the same sentence and the same stated date as a background
+  // event is background too ("وكانت قوات الأسد قد سيطرت على المدينة في تشرين
+  // الثاني 2017 بعد انسحاب التنظيم منها": the withdrawal as well).
+  for (const Event& bg : events) {
+    if (!bg.background || !bg.date || bg.date_is_default) continue;
+    for (Event& ev : events) {
+      if (ev.background || !ev.date || ev.date_is_default || ev.evidence.start != bg.evidence.start) continue;
+      if (ev.date->value != bg.date->value || ev.date->span.start != bg.date->span.start) continue;
+      // Only an event told in passing after it (بعد، إثر، عقب ... before the
+      // trigger), not a second main event of the sentence.
+      const int t = TokenAt(ev.trigger_span.start);
+      if (ev.trigger_span.start > bg.trigger_span.start && t > 0 && Is(t - 1, E::kReference)) ev.background = true;
+    }
+  }
   // A death or injury told as the result of a background event in the same
   // sentence ("وكانت المجموعات قد استهدفت ... ما أدى إلى استشهاد وإصابة
   // مئات المدنيين" = which led to the killing and wounding of hundreds of

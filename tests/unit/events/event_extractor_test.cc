@@ -6,6 +6,7 @@
 
 #include "marsad/attribute/attribution_finder.h"
 #include "marsad/events/claims.h"
+#include "marsad/engine/engine.h"
 #include "marsad/events/events_stage.h"
 #include "marsad/tokenize/tokenizer.h"
 
@@ -971,6 +972,30 @@ TEST_F(EventExtractorTest, BackerIsNoPlaceAndQuotedNamesStay) {
   EXPECT_EQ(e->place->text.find("التركي"), std::string::npos) << e->place->text;
   ASSERT_FALSE(e->actors.empty());
   EXPECT_NE(e->actors[0].text.find("الجبهة الوطنية"), std::string::npos) << e->actors[0].text;
+}
+
+TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
+  // "The regime forces had taken the city in November 2017 after the group's
+  // withdrawal from it": the withdrawal (after بعد) is background too; a
+  // second main event of the sentence would not be.
+  auto engine = Engine::Create({.data_dir = kData});
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  Document doc;
+  doc.raw = "دمشق، 5 آذار 2020 - وكانت قوات النظام قد سيطرت على مدينة الميادين في تشرين الثاني 2017 بعد انسحاب "
+            "تنظيم داعش منها.";
+  doc.input.format = "text";
+  doc.layers.insert("raw");
+  (*engine)->pipeline().ProcessOne(doc);
+  const Event* control = nullptr;
+  const Event* withdraw = nullptr;
+  for (const auto& e : doc.events) {
+    if (e.type == "TAKE_CONTROL") control = &e;
+    if (e.type == "WITHDRAW") withdraw = &e;
+  }
+  ASSERT_NE(control, nullptr);
+  EXPECT_TRUE(control->background);
+  ASSERT_NE(withdraw, nullptr);
+  EXPECT_TRUE(withdraw->background);
 }
 
 TEST(EventsStageTest, StageAndClaims) {
