@@ -247,6 +247,9 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
       if (!in_quote) {
         if (lex::IsBreakPunct(t)) break;
         if (k > j && word_class(k) != 0) break;  // stop word, complementizer, "قوله"
+        // A relative clause describes the speaker, it is no part of the name
+        // ("القائد العسكري الذي أرسلته الحكومة").
+        if (k > j && (toks[k].norm == "الذي" || toks[k].norm == "التي" || toks[k].norm == "الذين")) break;
         if (k == j && word_class(k) != 0) break;
         if (k > j && LookupCue(t) != nullptr) break;
         // A preposition glued to a word ends the speaker ("أفادت شبكات محلية بتسلم ...").
@@ -367,6 +370,11 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         const bool linker = toks[k + 1].norm == "فيما" || toks[k + 1].norm == "بينما" || toks[k + 1].norm == "وفيما";
         const Cue* v = linker && k + 2 < e ? LookupCue(toks[k + 2]) : nullptr;
         if (v != nullptr && v->kind == CueKind::kVerb) return k;
+        // "، في حين نفت الوزارة ..." (whereas the ministry denied).
+        if (k + 3 < e && toks[k + 1].norm == "في" && toks[k + 2].norm == "حين") {
+          const Cue* v2 = LookupCue(toks[k + 3]);
+          if (v2 != nullptr && v2->kind == CueKind::kVerb) return k;
+        }
       }
       return -1;
     };

@@ -258,6 +258,20 @@ TEST_F(AttributionFinderTest, MediumAfterAbra) {
   EXPECT_EQ(a[0].speaker_text, "وكالة أعماق");
 }
 
+TEST_F(AttributionFinderTest, FiHinaEndsTheContentAndRelativeClausesEndSpeakers) {
+  // "Field sources said that the forces withdrew, whereas official sources
+  // denied the withdrawal": two speakers, the denial not nested in the first.
+  auto a = Find("وقالت مصادر ميدانية إن القوات انسحبت من المدينة، في حين نفت مصادر رسمية الانسحاب.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(Content(a[0]), "إن القوات انسحبت من المدينة");
+  EXPECT_EQ(a[1].parent, -1);
+  // "The spokesman of the coalition that Washington leads said ...": the
+  // relative clause is no part of the speaker.
+  a = Find("وقال المتحدث باسم التحالف الذي تقوده واشنطن إن الغارات توقفت.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "المتحدث باسم التحالف");
+}
+
 TEST_F(AttributionFinderTest, NotSpeech) {
   // "The town is considered the second largest in the province." (تعتبر = is considered)
   EXPECT_TRUE(Find("وتعتبر البلدة ثاني أكبر مدينة في المحافظة.").empty());
