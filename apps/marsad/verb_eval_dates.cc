@@ -1,4 +1,5 @@
 // marsad eval dates [--specs DIR] [--wojood FILE] [--file NAME] [--examples N] [--verbose]
+//                   [--out-of-scope FILE]
 //
 // 1. Recognizers-Text Arabic date specs (Microsoft, MIT licence): each case
 //    has an input, a reference date-time and the expected expressions
@@ -23,6 +24,11 @@
 //    expected span (so value accuracy is not hostage to span conventions).
 //    Merged* files list several readings (Value.values[].timex); matching
 //    any of them counts.
+//    Beside the figures over all cases, `in_scope` gives the mapped value
+//    figure over the cases not listed in data/eval/dates_out_of_scope.tsv
+//    (each listed with its class and reason); a listed case that is now read
+//    correctly, or whose expected text no longer matches, is reported as a
+//    stale line.
 // 2. Wojood (val.txt, IOB2 nested NER): recall of DATE spans (a gold span is
 //    found if an extracted expression overlaps it; exact if same bounds),
 //    and DATE span precision: the share of extractions that overlap a gold
@@ -143,17 +149,61 @@ std::vector<std::string> ResolutionCandidates(const nlohmann::json& value) {
 
 struct FileScore {
   int cases = 0, expected = 0, span = 0, value = 0, value_mapped = 0;
+  int in_scope = 0, in_scope_mapped = 0;
 };
 
+// One case left out of scope: spec file, case index, expected text.
+struct OutOfScope {
+  std::string file;
+  int index = -1;
+  std::string text;
+  std::string klass;
+  bool seen = false;
+};
+
+// Reads data/eval/dates_out_of_scope.tsv (file, index, text, class, reason);
+// '#' lines are comments. A malformed line is reported and ignored.
+std::vector<OutOfScope> LoadOutOfScope(const std::string& path) {
+  std::vector<OutOfScope> out;
+  std::ifstream in(path);
+  if (!in) {
+    std::printf("out-of-scope list %s not found: in_scope = all cases\n", path.c_str());
+    return out;
+  }
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    std::string col;
+    while (std::getline(ss, col, '\t')) cols.push_back(col);
+    int index = -1;
+    if (cols.size() >= 4 && !cols[1].empty() &&
+        std::all_of(cols[1].begin(), cols[1].end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      index = std::stoi(cols[1]);
+    }
+    if (index < 0 || cols[2].empty()) {
+      std::printf("%s:%d: malformed line (want file, index, text, class, reason), ignored\n",
+                  path.c_str(), n);
+      continue;
+    }
+    out.push_back({cols[0], index, cols[2], cols[3]});
+  }
+  return out;
+}
+
 int RunSpecs(const marsad::DateExtractor& ex, const std::string& dir, const std::string& only,
-             int examples) {
+             int examples, std::vector<OutOfScope>& scope, const std::string& scope_path) {
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir)) {
     if (e.path().extension() == ".json") files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
-  std::printf("%-28s %6s %8s %10s %11s %12s\n", "file", "cases", "expected", "exact_span",
-              "exact_value", "value_mapped");
+  std::printf("%-28s %6s %8s %10s %11s %12s %14s\n", "file", "cases", "expected", "exact_span",
+              "exact_value", "value_mapped", "in_scope");
   FileScore total;
   for (const auto& path : files) {
     std::string name = path.filename().string();
@@ -167,7 +217,9 @@ int RunSpecs(const marsad::DateExtractor& ex, const std::string& dir, const std:
     FileScore fsc;
     int shown = 0;
     try {
+    int index = -1;
     for (const auto& c : j) {
+      ++index;
       if (!c.contains("Input")) continue;
       ++fsc.cases;
       std::string input = c["Input"].get<std::string>();
@@ -224,6 +276,21 @@ int RunSpecs(const marsad::DateExtractor& ex, const std::string& dir, const std:
         fsc.span += span_ok;
         fsc.value += value_ok;
         fsc.value_mapped += mapped_ok;
+        const std::string text = r.value("Text", "");
+        OutOfScope* listed = nullptr;
+        for (auto& o : scope) {
+          if (o.file == name && o.index == index && o.text == text) listed = &o;
+        }
+        if (listed) {
+          listed->seen = true;
+          if (mapped_ok) {
+            std::printf("  stale out-of-scope line: %s case %d '%s' (%s) is now read correctly\n",
+                        name.c_str(), index, text.c_str(), listed->klass.c_str());
+          }
+        } else {
+          ++fsc.in_scope;
+          fsc.in_scope_mapped += mapped_ok;
+        }
         if (!mapped_ok && shown < examples) {
           ++shown;
           std::printf("  miss [%s] ref=%s  %s\n    want '%s' = %s\n    got  '%s' = %s\n",
@@ -238,9 +305,19 @@ int RunSpecs(const marsad::DateExtractor& ex, const std::string& dir, const std:
       std::printf("%-28s malformed spec (%s), partial counts\n", name.c_str(), e.what());
     }
     auto pct = [](int a, int b) { return b ? 100.0 * a / b : 0.0; };
-    std::printf("%-28s %6d %8d %5d %5.1f%% %5d %5.1f%% %5d %5.1f%%\n", name.c_str(), fsc.cases,
+    // Extractor files carry no values: no in_scope value figure for them.
+    const bool values = name.find("Extractor") == std::string::npos;
+    char in_scope[40] = "             -";
+    if (values) {
+      std::snprintf(in_scope, sizeof in_scope, "%4d/%-3d %5.1f%%", fsc.in_scope_mapped, fsc.in_scope,
+                    pct(fsc.in_scope_mapped, fsc.in_scope));
+      total.in_scope += fsc.in_scope;
+      total.in_scope_mapped += fsc.in_scope_mapped;
+    }
+    std::printf("%-28s %6d %8d %5d %5.1f%% %5d %5.1f%% %5d %5.1f%% %s\n", name.c_str(), fsc.cases,
                 fsc.expected, fsc.span, pct(fsc.span, fsc.expected), fsc.value,
-                pct(fsc.value, fsc.expected), fsc.value_mapped, pct(fsc.value_mapped, fsc.expected));
+                pct(fsc.value, fsc.expected), fsc.value_mapped, pct(fsc.value_mapped, fsc.expected),
+                in_scope);
     total.cases += fsc.cases;
     total.expected += fsc.expected;
     total.span += fsc.span;
@@ -248,10 +325,23 @@ int RunSpecs(const marsad::DateExtractor& ex, const std::string& dir, const std:
     total.value_mapped += fsc.value_mapped;
   }
   auto pct = [](int a, int b) { return b ? 100.0 * a / b : 0.0; };
-  std::printf("%-28s %6d %8d %5d %5.1f%% %5d %5.1f%% %5d %5.1f%%\n", "TOTAL", total.cases,
-              total.expected, total.span, pct(total.span, total.expected), total.value,
+  std::printf("%-28s %6d %8d %5d %5.1f%% %5d %5.1f%% %5d %5.1f%% %4d/%-3d %5.1f%%\n", "TOTAL",
+              total.cases, total.expected, total.span, pct(total.span, total.expected), total.value,
               pct(total.value, total.expected), total.value_mapped,
-              pct(total.value_mapped, total.expected));
+              pct(total.value_mapped, total.expected), total.in_scope_mapped, total.in_scope,
+              pct(total.in_scope_mapped, total.in_scope));
+  int listed = 0;
+  for (const auto& o : scope) {
+    if (!only.empty() && o.file.find(only) == std::string::npos) continue;
+    listed += o.seen;
+    if (!o.seen) {
+      std::printf("  stale out-of-scope line: %s case %d '%s' matches no expected expression\n",
+                  o.file.c_str(), o.index, o.text.c_str());
+    }
+  }
+  std::printf("in_scope leaves out %d listed case(s) (%s: class and reason of each); policy "
+              "disagreements count as misses in both figures\n",
+              listed, scope_path.c_str());
   return 0;
 }
 
@@ -372,7 +462,7 @@ int RunWojood(const marsad::DateExtractor& ex, const std::string& path, int exam
 }
 
 int Run(const std::string& data_dir, std::string specs, std::string wojood, const std::string& only,
-        int examples) {
+        int examples, std::string scope_path) {
   auto ex = marsad::DateExtractor::Load(marsad::DataDir(data_dir));
   if (!ex.ok()) {
     marsad::cli::Error(ex.status().ToString());
@@ -384,7 +474,9 @@ int Run(const std::string& data_dir, std::string specs, std::string wojood, cons
   if (specs.empty() || !fs::is_directory(specs)) {
     std::printf("recognizers-text specs not found (../shared/data absent?), skipped\n");
   } else {
-    RunSpecs(*ex, specs, only, examples);
+    if (scope_path.empty()) scope_path = marsad::DataDir(data_dir) + "/eval/dates_out_of_scope.tsv";
+    std::vector<OutOfScope> scope = LoadOutOfScope(scope_path);
+    RunSpecs(*ex, specs, only, examples, scope, scope_path);
   }
   if (!wojood.empty()) RunWojood(*ex, wojood, examples);
   return 0;
@@ -400,11 +492,14 @@ void Setup(CLI::App& eval, marsad::cli::VerbContext& ctx) {
   cmd->add_option("--wojood", *wojood, "Wojood IOB2 file (default: <shared>/data/wojood-sample/val.txt)");
   cmd->add_option("--file", *only, "Only spec files whose name contains this");
   cmd->add_option("--examples", *examples, "Print up to N misses per file (default: 0)");
+  auto scope = std::make_shared<std::string>();
+  cmd->add_option("--out-of-scope", *scope,
+                  "Cases left out of the in_scope figure (default: <data>/eval/dates_out_of_scope.tsv)");
   auto verbose = std::make_shared<bool>(false);
   cmd->add_flag("--verbose,-v", *verbose, "Print every miss (same as a large --examples)");
-  cmd->callback([&ctx, specs, wojood, only, examples, verbose] {
+  cmd->callback([&ctx, specs, wojood, only, examples, verbose, scope] {
     int n = *verbose ? 100000 : *examples;
-    ctx.exit_code = Run(ctx.global.data_dir, *specs, *wojood, *only, n);
+    ctx.exit_code = Run(ctx.global.data_dir, *specs, *wojood, *only, n, *scope);
   });
 }
 MARSAD_REGISTER_SUBVERB(eval, dates, Setup);
