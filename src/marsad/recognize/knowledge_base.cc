@@ -225,9 +225,26 @@ void KnowledgeBase::AddCommonNamesTsv(std::string_view text, const std::string& 
 }
 
 void KnowledgeBase::AddGenericTsv(std::string_view text, const std::string& origin) {
-  ForEachRow(text, [&](int, const std::vector<std::string_view>& f) {
+  ForEachRow(text, [&](int line, const std::vector<std::string_view>& f) {
     std::string key = NameKey(Trim(f[0]));
     if (!key.empty()) generic_names_.insert(std::move(key));
+    // Optional third column: where readings act, when that is not their own
+    // country ("us-led-coalition=sy|iq saudi-led-coalition=ye").
+    if (f.size() < 3) return;
+    std::istringstream items{Trim(f[2])};
+    std::string item;
+    while (items >> item) {
+      size_t eq = item.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 >= item.size()) {
+        warnings_.push_back(origin + ":" + std::to_string(line) + ": expected id=country|country, got '" +
+                            item + "'");
+        continue;
+      }
+      auto& list = generic_theaters_[item.substr(0, eq)];
+      for (const auto& c : SplitMulti(std::string_view(item).substr(eq + 1))) {
+        if (std::find(list.begin(), list.end(), c) == list.end()) list.push_back(c);
+      }
+    }
   });
 }
 
@@ -288,6 +305,33 @@ void KnowledgeBase::ComputeCountries() {
       }
     }
   }
+  theaters_of_.assign(entities_.size(), std::vector<std::string>());
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    if (!country_of_[i].empty()) theaters_of_[i].push_back(country_of_[i]);
+  }
+  for (const auto& [id, countries] : generic_theaters_) {
+    int index = IndexOf(id);
+    if (index < 0) {
+      warnings_.push_back("generic.tsv: unknown entity '" + id + "' in a theater list");
+      continue;
+    }
+    std::vector<std::string> known;
+    for (const auto& c : countries) {
+      int ci = IndexOf(c);
+      if (ci < 0 || entities_[ci].type != "country") {
+        warnings_.push_back("generic.tsv: '" + c + "' (theater of " + id + ") is not a country id");
+        continue;
+      }
+      known.push_back(c);
+    }
+    if (!known.empty()) theaters_of_[index] = std::move(known);
+  }
+}
+
+const std::vector<std::string>& KnowledgeBase::GenericCountriesOf(int index) const {
+  static const std::vector<std::string> kNone;
+  if (index < 0 || static_cast<size_t>(index) >= theaters_of_.size()) return kNone;
+  return theaters_of_[index];
 }
 
 const std::string& KnowledgeBase::CountryOf(int index) const {

@@ -170,6 +170,10 @@ class KnowledgeBase {
   // `country` column, a place's ancestor of type country, a country itself;
   // empty if unknown. `index` is an index into entities().
   const std::string& CountryOf(int index) const;
+  // The countries a generic name's reading is decided by: the entity's
+  // theaters from rules/generic.tsv (a coalition acts outside its own
+  // country), else its CountryOf(); empty if neither is known.
+  const std::vector<std::string>& GenericCountriesOf(int index) const;
   const std::vector<AnaphorRule>& anaphora() const { return anaphora_; }
   // Fills CountryOf() and HasGenericOrCommonNounName() (Load does; tests
   // that Add* by hand call it last).
@@ -203,6 +207,8 @@ class KnowledgeBase {
   std::vector<KindCue> kind_cues_;
   std::unordered_map<std::string, CommonNounRule, SvHash, std::equal_to<>> common_nouns_;
   std::vector<std::string> country_of_;  // parallel to entities_, filled by Load
+  std::unordered_map<std::string, std::vector<std::string>> generic_theaters_;  // id -> countries
+  std::vector<std::vector<std::string>> theaters_of_;  // parallel to entities_: GenericCountriesOf
   std::vector<char> special_name_;       // parallel to entities_: HasGenericOrCommonNounName
   std::vector<ContextRule> context_;
   std::vector<AnaphorRule> anaphora_;

@@ -505,12 +505,19 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view body,
           int32_t best = -1;
           int best_n = 0;
           bool tie = false;
+          std::string best_country;
           for (int32_t c : x.candidates) {
-            auto it = by_country.find(kb_->CountryOf(c));
-            int n = it == by_country.end() ? 0 : it->second;
+            // A reading counts the mentions of the country it acts in most
+            // named by the document (its own, or its theaters: generic.tsv).
+            int n = 0;
+            std::string country;
+            for (const auto& g : kb_->GenericCountriesOf(c)) {
+              auto it = by_country.find(g);
+              if (it != by_country.end() && it->second > n) n = it->second, country = g;
+            }
             if (n > best_n) {
-              best = c, best_n = n, tie = false;
-            } else if (n == best_n && n > 0 && kb_->CountryOf(c) != kb_->CountryOf(best)) {
+              best = c, best_n = n, tie = false, best_country = country;
+            } else if (n == best_n && n > 0 && country != best_country) {
               tie = true;
             } else if (n == best_n && n > 0 && kb_->PriorityRank(ents[c]) < kb_->PriorityRank(ents[best])) {
               best = c;

@@ -535,13 +535,17 @@ std::shared_ptr<const KnowledgeBase> CountryKb() {
         "yemeni-army\tstate_force\tالجيش اليمني\tYemeni Army\tالجيش الوطني|قوات الجيش الوطني\t\t\tye\t\n"
         "houthis\tarmed_group\tجماعة أنصار الله\tHouthis\tالحوثيين\t\t\tye\t\n"
         "gna\tgov_body\tحكومة الوفاق\tGNA\t\t\t\tly\t\n"
-        "al-qaeda\tarmed_group\tتنظيم القاعدة\tal-Qaeda\tالقاعدة\t\t\t\t\n",
+        "al-qaeda\tarmed_group\tتنظيم القاعدة\tal-Qaeda\tالقاعدة\t\t\t\t\n"
+        "us-led\tarmed_group\tالتحالف الدولي\tUS-led coalition\tطيران التحالف\t\t\tus\t\n"
+        "saudi-led\tarmed_group\tالتحالف العربي\tSaudi-led coalition\tطيران التحالف\t\t\tsa\t\n",
         "actors");
     k->AddPlacesTsv(
         "ly\tcountry\tليبيا\tLibya\t\t27\t17\t\t\t\n"
         "lb\tcountry\tلبنان\tLebanon\t\t33.9\t35.9\t\t\t\n"
         "ye\tcountry\tاليمن\tYemen\t\t15.5\t48\t\t\t\n"
-        "sy\tcountry\tسوريا\tSyria\t\t35\t38\t\t\t\n",
+        "sy\tcountry\tسوريا\tSyria\t\t35\t38\t\t\t\n"
+        "us\tcountry\tالولايات المتحدة\tUnited States\t\t38\t-97\t\t\t\n"
+        "sa\tcountry\tالسعودية\tSaudi Arabia\t\t24\t45\t\t\t\n",
         "countries", true);
     k->AddPlacesTsv(
         "ly-tripoli\tcity\tطرابلس\tTripoli\t\t32.9\t13.2\tly\t\t\n"
@@ -549,11 +553,15 @@ std::shared_ptr<const KnowledgeBase> CountryKb() {
         "ly-sirte\tcity\tسرت\tSirte\t\t31.2\t16.6\tly\t\t\n"
         "ye-aden\tcity\tعدن\tAden\t\t12.8\t45.0\tye\t\t\n"
         "sy-golan\tregion\tالجولان\tGolan Heights\t\t33.0\t35.75\tsy\t\t\n"
+        "sy-raqqa\tcity\tالرقة\tRaqqa\t\t35.95\t39.0\tsy\t\t\n"
         "ly-watiya-base\tbase\tقاعدة الوطية\tal-Watiya Air Base\t\t32.5\t11.9\tly\t\t\n",
         "places", false);
     k->AddContextTsv("في\tbefore\ttype=place\nحي\tbefore\ttype=place\nعناصر\tbefore\ttype=armed_group\n", "ctx");
     k->AddPriorityTsv("kind=city\ntype=armed_group\n", "prio");
-    k->AddGenericTsv("الجيش الوطني\tnote\nقوات الجيش الوطني\tnote\n", "generic");
+    k->AddGenericTsv(
+        "الجيش الوطني\tnote\nقوات الجيش الوطني\tnote\n"
+        "طيران التحالف\tnote\tus-led=sy|iq saudi-led=ye\n",
+        "generic");
     k->AddKindCuesTsv("حي\tneighbourhood|town|village\n", "kinds");
     k->AddCommonNounsTsv("القاعدة\tالجوية|العسكرية\tقاعدة|قواعد\n", "common");
     k->ComputeCountries();
@@ -587,6 +595,31 @@ TEST(CountryContextTest, GenericNameFollowsTheDocumentsCountry) {
   auto yemen = CountryRecog("تقدم الجيش الوطني نحو مواقع الحوثيين قرب عدن");
   EXPECT_NE(FindId(yemen, "yemeni-army"), nullptr);
   EXPECT_EQ(FindId(yemen, "lna"), nullptr);
+}
+
+TEST(CountryContextTest, GenericNameReadingsActInTheirTheaters) {
+  const KnowledgeBase& kb = *CountryKb();
+  // Theaters listed in generic.tsv replace the home country (iq is unknown
+  // to this KB and dropped); other entities keep their own country.
+  EXPECT_EQ(kb.GenericCountriesOf(kb.IndexOf("us-led")), std::vector<std::string>{"sy"});
+  EXPECT_EQ(kb.GenericCountriesOf(kb.IndexOf("saudi-led")), std::vector<std::string>{"ye"});
+  EXPECT_EQ(kb.GenericCountriesOf(kb.IndexOf("lna")), std::vector<std::string>{"ly"});
+  bool warned = false;
+  for (const auto& w : kb.warnings()) warned |= w.find("'iq'") != std::string::npos;
+  EXPECT_TRUE(warned);
+  // "Coalition aircraft struck Houthi positions near Aden": the Saudi-led
+  // coalition, from Saudi Arabia, acting in Yemen.
+  auto yemen = CountryRecog("شن طيران التحالف غارات على مواقع الحوثيين قرب عدن");
+  EXPECT_NE(FindId(yemen, "saudi-led"), nullptr);
+  EXPECT_EQ(FindId(yemen, "us-led"), nullptr);
+  // "Coalition aircraft struck the city of Raqqa": the US-led coalition.
+  auto syria = CountryRecog("قصف طيران التحالف مدينة الرقة");
+  EXPECT_NE(FindId(syria, "us-led"), nullptr);
+  EXPECT_EQ(FindId(syria, "saudi-led"), nullptr);
+  // Neither theater named (Libya): unlinked.
+  auto libya = CountryRecog("قصف طيران التحالف مواقع قرب سرت");
+  EXPECT_EQ(FindId(libya, "us-led"), nullptr);
+  EXPECT_EQ(FindId(libya, "saudi-led"), nullptr);
 }
 
 TEST(CountryContextTest, GenericNameWithoutContextStaysUnlinked) {
