@@ -85,7 +85,7 @@ class SeedStories : public ::testing::Test {
 };
 std::vector<Document>* SeedStories::docs_ = nullptr;
 
-const char* k2017Outlets[] = {"enabbaladi", "shaam", "eremnews", "kayhan"};
+const char* k2017Outlets[] = {"enab-baladi", "shaam-news-network", "erem-news", "kayhan"};
 
 TEST_F(SeedStories, The2017ArticlesFormOneStory) {
   for (const char* g : {"story", "event"}) {
@@ -124,15 +124,15 @@ TEST_F(SeedStories, ControlOfAlBukamalIsContested) {
   auto side = Contradictions(*s, "control", "controller_side");
   ASSERT_EQ(side.size(), 1u);
   EXPECT_EQ(side[0]["place"], "sy-abu-kamal");
-  EXPECT_TRUE(OutletsOf(side[0], "isis").count("enabbaladi"));
+  EXPECT_TRUE(OutletsOf(side[0], "isis").count("enab-baladi"));
   auto pro = OutletsOf(side[0], "pro_government");
   EXPECT_TRUE(pro.count("kayhan"));
-  EXPECT_TRUE(pro.count("eremnews"));
+  EXPECT_TRUE(pro.count("erem-news"));
   // Liberated completely (Kayhan) vs. entered, clashes continue (Erem News / AFP).
   auto status = Contradictions(*s, "control", "control_status");
   ASSERT_EQ(status.size(), 1u);
   EXPECT_EQ(OutletsOf(status[0], "complete"), std::set<std::string>{"kayhan"});
-  EXPECT_EQ(OutletsOf(status[0], "contested"), std::set<std::string>{"eremnews"});
+  EXPECT_EQ(OutletsOf(status[0], "contested"), std::set<std::string>{"erem-news"});
   // Every side carries evidence that points into the document's body.
   for (const auto& c : (*s)["contradictions"]) {
     for (const auto& sd : c["sides"]) {
@@ -152,7 +152,7 @@ TEST_F(SeedStories, WhoLedTheOperationIsContested) {
   auto lead = Contradictions(*s, "leadership", "leader");
   ASSERT_EQ(lead.size(), 1u);
   EXPECT_EQ(OutletsOf(lead[0], "qasem-soleimani"), std::set<std::string>{"kayhan"});
-  EXPECT_EQ(OutletsOf(lead[0], "syrian-arab-army"), std::set<std::string>{"eremnews"});
+  EXPECT_EQ(OutletsOf(lead[0], "syrian-arab-army"), std::set<std::string>{"erem-news"});
 }
 
 TEST_F(SeedStories, NoInventedContradiction) {
@@ -176,18 +176,18 @@ TEST_F(SeedStories, FramingOfIsisSdfAndProGovernmentForces) {
   const json& f = (*s)["framing"];
   // ISIS: داعش (Kayhan) vs تنظيم الدولة (Shaam).
   EXPECT_TRUE(f["isis"]["kayhan"].contains("داعش"));
-  EXPECT_TRUE(f["isis"]["shaam"].contains("تنظيم الدولة"));
+  EXPECT_TRUE(f["isis"]["shaam-news-network"].contains("تنظيم الدولة"));
   EXPECT_FALSE(f["isis"]["kayhan"].contains("تنظيم الدولة"));
   // The SDF: "separatist" (Shaam) vs "US-backed" (Kayhan).
-  EXPECT_TRUE(f["sdf"]["shaam"].contains("الانفصالية"));
+  EXPECT_TRUE(f["sdf"]["shaam-news-network"].contains("الانفصالية"));
   EXPECT_TRUE(f["sdf"]["kayhan"].contains("المدعومة أميركياً"));
   // Pro-government forces: Axis of Resistance / allies (Kayhan) vs militias (Enab Baladi).
   EXPECT_TRUE(f["pro_government_forces"]["kayhan"].contains("محور المقاومة"));
-  EXPECT_TRUE(f["pro_government_forces"]["enabbaladi"].contains("ميليشيا"));
+  EXPECT_TRUE(f["pro_government_forces"]["enab-baladi"].contains("ميليشيا"));
   EXPECT_FALSE(f["pro_government_forces"]["kayhan"].contains("ميليشيات"));
   // The operation: liberation (Kayhan) vs entry / control (Erem News).
   EXPECT_TRUE(f["operation"]["kayhan"].contains("تحرير"));
-  EXPECT_TRUE(f["operation"]["eremnews"].contains("دخول"));
+  EXPECT_TRUE(f["operation"]["erem-news"].contains("دخول"));
 }
 
 TEST_F(SeedStories, TimelineAndInferredDates) {
@@ -206,7 +206,7 @@ TEST_F(SeedStories, TimelineAndInferredDates) {
   }
   EXPECT_GT(inferred, 0);  // Erem News' AFP copy has no stated date
   for (const auto& d : (*s)["documents"]) {
-    if (d["outlet"] == "eremnews") EXPECT_TRUE(d["date_inferred"].get<bool>());
+    if (d["outlet"] == "erem-news") EXPECT_TRUE(d["date_inferred"].get<bool>());
   }
 }
 

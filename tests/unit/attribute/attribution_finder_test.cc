@@ -336,7 +336,7 @@ TEST(AttributionChainTest, OutletAndWireAreTheOuterLinks) {
   a[0].parent = -1;
   a[1].speaker = "x";
   a[1].parent = 0;
-  AttributionFinder::AddChain(OutletRef{"eremnews", "إرم نيوز", "Erem News"}, {"afp"}, 100, &a);
+  AttributionFinder::AddChain(OutletRef{"erem-news", "إرم نيوز", "Erem News"}, {"afp"}, 100, &a);
   ASSERT_EQ(a.size(), 4u);
   EXPECT_EQ(a[0].cue, "outlet");
   EXPECT_EQ(a[1].cue, "wire");
@@ -360,7 +360,7 @@ TEST(AttributionStageTest, ContractAndChain) {
   // "The Observatory said that clashes are ongoing."
   doc.body = "وقال المرصد إن الاشتباكات مستمرة.";
   doc.tokens = Tokenize(doc.body);
-  doc.outlet = OutletRef{"eremnews", "إرم نيوز", ""};
+  doc.outlet = OutletRef{"erem-news", "إرم نيوز", ""};
   doc.wires = {"afp"};
   ASSERT_TRUE((*stage)->Process(doc).ok());
   ASSERT_EQ(doc.attributions.size(), 3u);

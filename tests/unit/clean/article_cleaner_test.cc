@@ -79,7 +79,7 @@ TEST_F(ArticleCleanerTest, PortalPageWithSuffixDatelineAndFooter) {
   CleanResult r = Clean(raw);
   EXPECT_EQ(r.title, "نازحون يعودون إلى قرى ريف حماة بعد توقف القصف");
   ASSERT_TRUE(r.outlet.has_value());
-  EXPECT_EQ(r.outlet->id, "aljazeera");
+  EXPECT_EQ(r.outlet->id, "al-jazeera");
   ASSERT_TRUE(r.published.has_value());
   EXPECT_EQ(r.published->value, "2020-06-14T10:45");
   EXPECT_EQ(r.published->precision, Precision::kMinute);
@@ -105,7 +105,7 @@ TEST_F(ArticleCleanerTest, TitleHintSuffixStrippedAndCopiesRemoved) {
   EXPECT_EQ(Count(r, "duplicate-title"), 1);
   EXPECT_FALSE(BodyHas(r, title));
   ASSERT_TRUE(r.outlet.has_value());
-  EXPECT_EQ(r.outlet->id, "eremnews");
+  EXPECT_EQ(r.outlet->id, "erem-news");
 }
 
 TEST_F(ArticleCleanerTest, MetadataHintsWin) {
@@ -114,7 +114,7 @@ TEST_F(ArticleCleanerTest, MetadataHintsWin) {
   hints.published = "2020-06-14T08:00:00Z";
   CleanResult r = Clean(std::string("عنوان الخبر هنا\n\n") + kLead, hints);  // "headline here"
   ASSERT_TRUE(r.outlet.has_value());
-  EXPECT_EQ(r.outlet->id, "enabbaladi");
+  EXPECT_EQ(r.outlet->id, "enab-baladi");
   ASSERT_TRUE(r.published.has_value());
   EXPECT_EQ(r.published->value, "2020-06-14T08:00");
 }
@@ -302,7 +302,7 @@ TEST_F(ArticleCleanerTest, RtStylePageFooterAndFollowLine) {
                     "\n\nالمصدر: RT\n\nتابعوا RT على تلغرام\n";
   CleanResult r = Clean(raw);
   ASSERT_TRUE(r.outlet.has_value());
-  EXPECT_EQ(r.outlet->id, "rt");
+  EXPECT_EQ(r.outlet->id, "rt-arabic");
   EXPECT_EQ(Count(r, "source-footer"), 1);
   EXPECT_EQ(Count(r, "subscribe-widget"), 1);
   EXPECT_EQ(r.body, std::string(kLead) + "\n\n" + kSecond);
@@ -318,7 +318,7 @@ TEST_F(ArticleCleanerTest, QudsStyleTitleAndAgenciesCredit) {
   CleanResult r = Clean(raw);
   EXPECT_EQ(r.title, "نازحون يعودون إلى قرى ريف حماة");
   ASSERT_TRUE(r.outlet.has_value());
-  EXPECT_EQ(r.outlet->id, "alquds-alarabi");
+  EXPECT_EQ(r.outlet->id, "al-quds-al-arabi");
   EXPECT_EQ(r.wires, std::vector<std::string>{"afp"});
   EXPECT_EQ(Count(r, "source-footer"), 1);
 }
@@ -330,7 +330,7 @@ TEST_F(ArticleCleanerTest, SyriaTvStyleFollowLineNamesOutlet) {
   CleanResult r = Clean(raw);
   EXPECT_EQ(Count(r, "subscribe-widget"), 1);
   ASSERT_TRUE(r.outlet.has_value());
-  EXPECT_EQ(r.outlet->id, "syriatv");
+  EXPECT_EQ(r.outlet->id, "syria-tv");
 }
 
 TEST_F(ArticleCleanerTest, StripSiteNameOnlyForKnownOutlets) {
@@ -338,7 +338,7 @@ TEST_F(ArticleCleanerTest, StripSiteNameOnlyForKnownOutlets) {
   // "... | Asharq Al-Awsat"
   EXPECT_EQ((*cleaner_)->StripSiteName("عودة النازحين | الشرق الأوسط", &e), "عودة النازحين");
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->id, "aawsat");
+  EXPECT_EQ(e->id, "asharq-al-awsat");
   // "Homs - Hama" is a title with a dash, not a suffix.
   EXPECT_EQ((*cleaner_)->StripSiteName("حمص - حماة", &e), "حمص - حماة");
   EXPECT_EQ(e, nullptr);
@@ -358,13 +358,13 @@ TEST(ArticleCleanerCredit, PlaceThenOutletIsACreditLine) {
   std::string raw = std::string("اشتباكات في الريف الشرقي\n\nالرقة - وكالة هاوار\n\n") + credit_lines::kBody + "\n";
   CleanResult r = (*c)->Clean(raw, {});
   ASSERT_TRUE(r.outlet.has_value());
-  EXPECT_EQ(r.outlet->id, "hawar");
+  EXPECT_EQ(r.outlet->id, "hawar-news");
   EXPECT_EQ(FoldKey(r.body), FoldKey(credit_lines::kBody));
   // Quoted outlet after a colon: "Beirut: «Asharq Al-Awsat»".
   raw = std::string("اشتباكات في الريف الشرقي\n\nبيروت: «الشرق الأوسط»\n\n") + credit_lines::kBody + "\n";
   r = (*c)->Clean(raw, {});
   ASSERT_TRUE(r.outlet.has_value());
-  EXPECT_EQ(r.outlet->id, "aawsat");
+  EXPECT_EQ(r.outlet->id, "asharq-al-awsat");
   EXPECT_EQ(FoldKey(r.body), FoldKey(credit_lines::kBody));
 }
 
@@ -389,13 +389,13 @@ TEST(ArticleCleanerCredit, SectionBarOutletAndMastheadWordsAreNotTitles) {
   CleanResult r = (*c)->Clean(raw, {});
   EXPECT_EQ(FoldKey(r.title), FoldKey(headline));
   ASSERT_TRUE(r.outlet.has_value());
-  EXPECT_EQ(r.outlet->id, "orient");
+  EXPECT_EQ(r.outlet->id, "orient-news");
   // "Al-Alam news channel": masthead words around a registered variant.
   raw = std::string("قناة العالم الإخبارية\n\n") + headline + "\n\n" + credit_lines::kBody + "\n";
   r = (*c)->Clean(raw, {});
   EXPECT_EQ(FoldKey(r.title), FoldKey(headline));
   ASSERT_TRUE(r.outlet.has_value());
-  EXPECT_EQ(r.outlet->id, "alalam");
+  EXPECT_EQ(r.outlet->id, "al-alam");
   // A headline with a colon is not a credit line: "Raqqa: clashes resume in the east".
   std::string colon_headline = "الرقة: تجدد الاشتباكات في الأحياء الشرقية";
   raw = colon_headline + "\n\n" + credit_lines::kBody + "\n";

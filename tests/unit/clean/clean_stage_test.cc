@@ -41,7 +41,7 @@ TEST(CleanStageTest, FillsDocumentAndIsThreadSafe) {
     EXPECT_EQ(d.title, "نازحون يعودون إلى قرى ريف حماة");
     EXPECT_EQ(d.body.find("نازحون يعودون"), std::string::npos);
     ASSERT_TRUE(d.outlet.has_value());
-    EXPECT_EQ(d.outlet->id, "shaam");
+    EXPECT_EQ(d.outlet->id, "shaam-news-network");
     ASSERT_EQ(d.removed.size(), 2u);
     EXPECT_EQ(d.removed[1].reason, "share-widget");
     EXPECT_TRUE(d.layers.count("body") && d.layers.count("metadata"));

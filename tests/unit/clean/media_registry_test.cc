@@ -41,9 +41,9 @@ TEST_F(OutletRegistryTest, HasAtLeastHundredOutletsWithDomains) {
 
 TEST_F(OutletRegistryTest, FindByUrlMatchesHostSubdomainAndPath) {
   ASSERT_NE(outlets_->FindByUrl("https://www.enabbaladi.net/archives/1"), nullptr);
-  EXPECT_EQ(outlets_->FindByUrl("https://www.enabbaladi.net/archives/1")->id, "enabbaladi");
+  EXPECT_EQ(outlets_->FindByUrl("https://www.enabbaladi.net/archives/1")->id, "enab-baladi");
   EXPECT_EQ(outlets_->FindByUrl("http://KAYHAN.IR/ar/news/1")->id, "kayhan");
-  EXPECT_EQ(outlets_->FindByUrl("https://www.bbc.com/arabic/middleeast-1")->id, "bbcarabic");
+  EXPECT_EQ(outlets_->FindByUrl("https://www.bbc.com/arabic/middleeast-1")->id, "bbc-arabic");
   EXPECT_EQ(outlets_->FindByUrl("https://www.bbc.com/news/world-1"), nullptr);
   EXPECT_EQ(outlets_->FindByUrl("https://notenabbaladi.net/x"), nullptr);
   EXPECT_EQ(outlets_->FindByUrl(""), nullptr);
@@ -52,25 +52,25 @@ TEST_F(OutletRegistryTest, FindByUrlMatchesHostSubdomainAndPath) {
 TEST_F(OutletRegistryTest, FindDomainInReadsObfuscatedEmail) {
   const MediaEntry* e = outlets_->FindDomainIn("news (at) shaam.org");
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->id, "shaam");
+  EXPECT_EQ(e->id, "shaam-news-network");
   EXPECT_EQ(outlets_->FindDomainIn("no domain here"), nullptr);
 }
 
 TEST_F(OutletRegistryTest, NamesMatchAtWordBoundariesOnly) {
   // "ادعم عنب بلدي" (support Enab Baladi).
   ASSERT_NE(outlets_->FindNameIn("ادعم عنب بلدي"), nullptr);
-  EXPECT_EQ(outlets_->FindNameIn("ادعم عنب بلدي")->id, "enabbaladi");
+  EXPECT_EQ(outlets_->FindNameIn("ادعم عنب بلدي")->id, "enab-baladi");
   // "ادعم الصحافة الحرة" (support the free press): "الحرة" is a common
   // word and must not identify Alhurra.
   EXPECT_EQ(outlets_->FindNameIn("ادعم الصحافة الحرة"), nullptr);
   // "سوريا" inside "تلفزيون سوريا" is matched only as the whole name.
-  EXPECT_EQ(outlets_->FindNameIn("المصدر: تلفزيون سوريا")->id, "syriatv");
+  EXPECT_EQ(outlets_->FindNameIn("المصدر: تلفزيون سوريا")->id, "syria-tv");
 }
 
 TEST_F(OutletRegistryTest, FindByNameIsWholeText) {
   // "إرم نيوز" (Erem News) as a title suffix.
   ASSERT_NE(outlets_->FindByName("إرم نيوز"), nullptr);
-  EXPECT_EQ(outlets_->FindByName("ارم نيوز")->id, "eremnews");  // without hamza
+  EXPECT_EQ(outlets_->FindByName("ارم نيوز")->id, "erem-news");  // without hamza
   EXPECT_EQ(outlets_->FindByName("إرم نيوز اليوم"), nullptr);
   EXPECT_EQ(outlets_->FindByName("kayhan")->id, "kayhan");  // by id
 }
@@ -90,11 +90,12 @@ TEST_F(OutletRegistryTest, WireVariants) {
   EXPECT_EQ(all[1]->id, "afp");
 }
 
-TEST_F(OutletRegistryTest, WireIdsAreTheKnowledgeBaseIds) {
-  // An agency the knowledge base also lists (data/kb/actors/media.tsv: id,
-  // type, name_ar, name_en, aliases_ar, ...) has one id everywhere: a wire
-  // credit and a dateline or a speaker naming the same agency must meet in
-  // attribution chains. Names are compared folded.
+TEST_F(OutletRegistryTest, WireAndOutletIdsAreTheKnowledgeBaseIds) {
+  // An agency or outlet the knowledge base also lists (data/kb/actors/
+  // media.tsv: id, type, name_ar, name_en, aliases_ar, ...) has one id
+  // everywhere: a wire credit, an article's publisher and a dateline or a
+  // speaker naming the same medium must meet in attribution chains and in
+  // story comparisons. Names are compared folded.
   std::ifstream in(test_data::DataDir() + "/kb/actors/media.tsv");
   ASSERT_TRUE(in.good());
   std::map<std::string, std::string> kb_by_name;  // folded name -> kb id
@@ -111,18 +112,22 @@ TEST_F(OutletRegistryTest, WireIdsAreTheKnowledgeBaseIds) {
       if (!a.empty()) kb_by_name[FoldKey(a)] = f[0];
   }
   ASSERT_FALSE(kb_by_name.empty());
-  int shared = 0;
-  for (const MediaEntry& e : wires_->entries()) {
-    std::vector<std::string> names = e.variants;
-    names.push_back(e.name_ar);
-    for (const auto& n : names) {
-      auto it = kb_by_name.find(FoldKey(n));
-      if (it == kb_by_name.end()) continue;
-      ++shared;
-      EXPECT_EQ(e.id, it->second) << "wire " << e.id << " is named like knowledge-base entity " << it->second;
+  for (const auto* reg : {&*wires_, &*outlets_}) {
+    int shared = 0;
+    for (const MediaEntry& e : reg->entries()) {
+      std::vector<std::string> names = e.variants;
+      names.push_back(e.name_ar);
+      for (const auto& n : names) {
+        auto it = kb_by_name.find(FoldKey(n));
+        if (it == kb_by_name.end()) continue;
+        ++shared;
+        EXPECT_EQ(e.id, it->second) << e.id << " is named like knowledge-base entity " << it->second;
+      }
     }
+    // Wires: AFP, Reuters, SANA, IRNA, Saba ...; outlets: Al Jazeera, Erem
+    // News, Enab Baladi ... are in both.
+    EXPECT_GE(shared, 10);
   }
-  EXPECT_GE(shared, 10);  // AFP, Reuters, SANA, IRNA, Saba ... are in both
 }
 
 TEST(MediaRegistryRowsTest, RejectsDuplicateIds) {

@@ -217,7 +217,7 @@ TEST(HtmlPageTest, TitleSuffixAndCrawlDateFallback) {
   EXPECT_EQ(page->title, "الخبر");  // "the news" without " | agency"
   EXPECT_EQ(page->published, "2019-04-05T10:00:00Z");
   EXPECT_EQ(page->published_source, "fallback");
-  EXPECT_EQ(page->outlet, "hawar");
+  EXPECT_EQ(page->outlet, "hawar-news");
   ASSERT_FALSE(page->notes.empty());
   EXPECT_EQ(page->notes[0].code, "published-from-crawl-date");
 }
@@ -359,7 +359,7 @@ TEST(FeedTest, RssFixture) {
   EXPECT_EQ(a.input.url, "https://www.enabbaladi.net/archives/380001");
   EXPECT_EQ(a.input.author, "ليلى حداد");  // Layla Haddad
   EXPECT_EQ(a.input.published, "Sun, 15 Mar 2020 09:30:00 +0000");
-  EXPECT_EQ(a.input.outlet, "enabbaladi");
+  EXPECT_EQ(a.input.outlet, "enab-baladi");
   EXPECT_NE(a.raw.find("\n\n"), std::string::npos);  // two paragraphs
   EXPECT_EQ(a.raw.find("..."), std::string::npos);   // full content, not the description
   EXPECT_FALSE(HasDiagnostic(a, "feed-summary-only"));
@@ -375,7 +375,7 @@ TEST(FeedTest, AtomFixture) {
   ASSERT_EQ(c.docs.size(), 3u);
   EXPECT_EQ(c.docs[0].input.format, "atom");
   EXPECT_EQ(c.docs[0].input.published, "2017-07-11T07:30:00+03:00");
-  EXPECT_EQ(c.docs[0].input.outlet, "shafaq");
+  EXPECT_EQ(c.docs[0].input.outlet, "shafaq-news");
   EXPECT_EQ(c.docs[0].input.author, "حيدر الكعبي");
   EXPECT_NE(c.docs[0].raw.find("\n\n"), std::string::npos);
   EXPECT_EQ(c.docs[1].input.published, "2017-07-12T10:00:00+03:00");  // updated, no published
@@ -443,7 +443,7 @@ void ExpectSampleRead(const Collected& c) {
   ASSERT_EQ(c.docs.size(), 2u);
   EXPECT_EQ(c.docs[0].input.format, "warc");
   EXPECT_EQ(c.docs[0].input.url, "https://www.enabbaladi.net/a/1");
-  EXPECT_EQ(c.docs[0].input.outlet, "enabbaladi");
+  EXPECT_EQ(c.docs[0].input.outlet, "enab-baladi");
   EXPECT_EQ(c.docs[0].input.title, "خبر أول");                   // "first news"
   EXPECT_EQ(c.docs[0].input.published, "2019-04-05T10:00:00Z");  // crawl date as fallback
   EXPECT_TRUE(HasDiagnostic(c.docs[0], "published-from-crawl-date"));

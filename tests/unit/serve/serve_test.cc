@@ -39,8 +39,8 @@ using nlohmann::json;
 //  3. "Iraqi forces reached the border near Al-Qaim in November 2017."
 const char* kArticles[] = {
     R"({"title": "الجيش السوري يعلن السيطرة على البوكمال", "outlet": "sana", "published": "2017-11-19", "text": "أعلن الجيش السوري يوم الأحد 19 تشرين الثاني 2017 سيطرته الكاملة على مدينة البوكمال في ريف دير الزور، بحسب الوكالة الرسمية."})",
-    R"({"title": "معارك جديدة في البوكمال", "outlet": "aljazeera", "published": "2017-11-21", "text": "قال المرصد السوري لحقوق الإنسان إن مقاتلي تنظيم الدولة استعادوا السيطرة على معظم أحياء مدينة البوكمال بعد يومين من دخول الجيش السوري إليها.\n\nوتدور اشتباكات عنيفة بالبوكمال منذ صباح اليوم."})",
-    R"({"title": "القوات العراقية تصل إلى الحدود", "outlet": "alsumaria", "published": "2017-11-03", "text": "وصلت القوات العراقية إلى الحدود السورية قرب مدينة القائم في محافظة الأنبار غرب العراق يوم الجمعة 3 تشرين الثاني 2017."})",
+    R"({"title": "معارك جديدة في البوكمال", "outlet": "al-jazeera", "published": "2017-11-21", "text": "قال المرصد السوري لحقوق الإنسان إن مقاتلي تنظيم الدولة استعادوا السيطرة على معظم أحياء مدينة البوكمال بعد يومين من دخول الجيش السوري إليها.\n\nوتدور اشتباكات عنيفة بالبوكمال منذ صباح اليوم."})",
+    R"({"title": "القوات العراقية تصل إلى الحدود", "outlet": "al-sumaria", "published": "2017-11-03", "text": "وصلت القوات العراقية إلى الحدود السورية قرب مدينة القائم في محافظة الأنبار غرب العراق يوم الجمعة 3 تشرين الثاني 2017."})",
 };
 
 struct Fixture {
@@ -190,7 +190,7 @@ TEST_F(ServeTest, HealthAndOutlets) {
   ASSERT_EQ(o.status, 200);
   std::set<std::string> ids;
   for (const auto& it : o.j["items"]) ids.insert(it["id"].get<std::string>());
-  EXPECT_TRUE(ids.count("sana") && ids.count("aljazeera") && ids.count("alsumaria")) << o.body;
+  EXPECT_TRUE(ids.count("sana") && ids.count("al-jazeera") && ids.count("al-sumaria")) << o.body;
 }
 
 TEST_F(ServeTest, DocumentsListFiltersAndPages) {
@@ -219,7 +219,7 @@ TEST_F(ServeTest, DocumentsRejectMalformedParameters) {
 }
 
 TEST_F(ServeTest, DocumentByIdHasLayersWithCodePointOffsets) {
-  auto list = Get(port(), "/api/documents?outlet=aljazeera");
+  auto list = Get(port(), "/api/documents?outlet=al-jazeera");
   ASSERT_EQ(list.j["items"].size(), 1u);
   int64_t id = list.j["items"][0]["id"];
   auto r = Get(port(), "/api/documents/" + std::to_string(id));
@@ -331,7 +331,7 @@ TEST_F(ServeTest, SearchIsArabicAwareWithFacetsAndHighlights) {
     EXPECT_TRUE(marked) << r.body;
     std::set<std::string> outlets;
     for (const auto& f : r.j["facets"]["outlet"]) outlets.insert(f["value"].get<std::string>());
-    EXPECT_EQ(outlets, (std::set<std::string>{"sana", "aljazeera"}));
+    EXPECT_EQ(outlets, (std::set<std::string>{"sana", "al-jazeera"}));
     EXPECT_FALSE(r.j["facets"]["place"].empty());
   }
   auto f = Get(port(), "/api/search?q=" + Enc("البوكمال") + "&outlet=sana");
@@ -552,10 +552,10 @@ TEST(ServeWrite, PostArticlesNeedsTheTokenAndIngests) {
   int port = server->port();
   // "Clashes broke out in the city of Al-Mayadin on Monday."
   const std::string article =
-      R"({"title": "اشتباكات في الميادين", "outlet": "aljazeera", "published": "2017-11-20", "text": "اندلعت اشتباكات عنيفة في مدينة الميادين يوم الإثنين بين الجيش السوري ومقاتلي تنظيم الدولة."})";
+      R"({"title": "اشتباكات في الميادين", "outlet": "al-jazeera", "published": "2017-11-20", "text": "اندلعت اشتباكات عنيفة في مدينة الميادين يوم الإثنين بين الجيش السوري ومقاتلي تنظيم الدولة."})";
   // "clashes" from Al Jazeera: filtered searches read the server's copy of
   // the facets, which must grow with the write.
-  const std::string clashes = "/api/search?q=" + Enc("اشتباكات") + "&outlet=aljazeera&facets=true";
+  const std::string clashes = "/api/search?q=" + Enc("اشتباكات") + "&outlet=al-jazeera&facets=true";
   auto before = Get(port, clashes);
   ASSERT_EQ(before.status, 200) << before.body;
   ExpectError(Post(port, "/api/articles", article), 401, "unauthorized");
@@ -574,7 +574,7 @@ TEST(ServeWrite, PostArticlesNeedsTheTokenAndIngests) {
   EXPECT_EQ(search.j["total"], 1) << "the response cache saw the write";
   auto after = Get(port, clashes);
   EXPECT_EQ(after.j["total"].get<int>(), before.j["total"].get<int>() + 1) << after.body;
-  EXPECT_EQ(after.j["facets"]["outlet"][0]["value"], "aljazeera") << after.body;
+  EXPECT_EQ(after.j["facets"]["outlet"][0]["value"], "al-jazeera") << after.body;
 }
 
 // ---- OpenAPI conformance: a small checker of status codes and required

@@ -41,7 +41,7 @@ TEST(StoriesStore, IncrementalUpdateListAndStoryJson) {
   ASSERT_TRUE(first_view.ok());
   EXPECT_EQ(nlohmann::json::parse(*first_view)["documents"].size(), 1u);
   // New documents join incrementally.
-  ASSERT_TRUE(s.Put(MakeDoc(kB, "enabbaladi", "2017-11-18", kBukamal)).ok());
+  ASSERT_TRUE(s.Put(MakeDoc(kB, "enab-baladi", "2017-11-18", kBukamal)).ok());
   ASSERT_TRUE(s.Put(MakeDoc(kC, "other", "2017-11-18", {{"lb-beirut", "place", "بيروت"}})).ok());
   // A copy of the first report by a third outlet.
   ASSERT_TRUE(s.Put(MakeDoc(std::string(kA) + " المصدر: وكالات", "copier", "2017-11-20", kBukamal)).ok());
@@ -108,7 +108,7 @@ TEST(StoriesStore, StateSurvivesReopening) {
   {
     auto store = Store::Open(path);
     ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)->Put(MakeDoc(kB, "enabbaladi", "2017-11-18", kBukamal)).ok());
+    ASSERT_TRUE((*store)->Put(MakeDoc(kB, "enab-baladi", "2017-11-18", kBukamal)).ok());
     ASSERT_TRUE(UpdateStories(**store, Options()).ok());
     auto list = ListStories(**store, 10, 0);
     ASSERT_EQ(list->size(), 1u);
@@ -118,7 +118,7 @@ TEST(StoriesStore, StateSurvivesReopening) {
 }
 
 TEST(StoriesJson, InMemoryDocuments) {
-  std::vector<Document> docs = {MakeDoc(kA, "kayhan", "2017-11-19", kBukamal), MakeDoc(kB, "enabbaladi", "2017-11-18", kBukamal),
+  std::vector<Document> docs = {MakeDoc(kA, "kayhan", "2017-11-19", kBukamal), MakeDoc(kB, "enab-baladi", "2017-11-18", kBukamal),
                                 MakeDoc(kC, "other", "2017-11-18", {{"lb-beirut", "place", "بيروت"}}), Document{}};
   nlohmann::json j = StoriesJson(docs, Options());
   ASSERT_EQ(j.size(), 2u);
@@ -142,7 +142,7 @@ TEST(StoriesStore, UpdaterReloadsAfterAnotherWriter) {
   ASSERT_TRUE(updater.ok());
   EXPECT_EQ(*(*updater)->Update(), 1);
   // Another writer assigns the next document ...
-  ASSERT_TRUE(s.Put(MakeDoc(kB, "enabbaladi", "2017-11-18", kBukamal)).ok());
+  ASSERT_TRUE(s.Put(MakeDoc(kB, "enab-baladi", "2017-11-18", kBukamal)).ok());
   ASSERT_TRUE(UpdateStories(s, Options()).ok());
   // ... the long-lived updater notices and does not assign it again.
   EXPECT_EQ(*(*updater)->Update(), 0);
