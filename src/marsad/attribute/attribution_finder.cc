@@ -435,6 +435,9 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
       // A negated speech verb reports no words: "ولم تعلن الجماعة مسؤوليتها"
       // (the group has not claimed responsibility), "لم ينف" (did not deny).
       if (cue->kind == CueKind::kVerb && i > b && (norm_is(i - 1, "لم") || norm_is(i - 1, "لن"))) continue;
+      // After عدم the form is a verbal noun ("شرط عدم كشف اسمه" = on condition
+      // his name is not revealed): nobody speaks.
+      if (cue->kind == CueKind::kVerb && i > b && norm_is(i - 1, "عدم")) continue;
       if (cue->kind == CueKind::kPrep) {
         int j = i + 1;
         if (w == "لسان" && !norm_is(i - 1, "علي")) continue;
@@ -672,12 +675,26 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         }
         if (comp < 0 && sa < sb && is_source_head(sa) && StripConj(toks[sa].norm).substr(0, 4) != "ال") {
           // An indefinite source and its adjectives ("مصادر عسكرية"); a definite
-          // word after it is the object ("... الانسحاب").
+          // word after it is the object ("... الانسحاب"), and so is an
+          // indefinite word not shaped like an adjective (-ي، -ية، -ة، -ون،
+          // -ين): "مصادر عسكرية سقوط المدينة" = sources denied the fall. A
+          // named body after في / من belongs to the source ("مصدر عسكري في
+          // الجيش اللبناني").
           for (int k = sa + 1; k < sb; ++k) {
-            if (StripConj(toks[k].norm).substr(0, 4) == "ال") {
+            const std::string_view w = StripConj(toks[k].norm);
+            if ((w == "في" || w == "من") && k + 1 < sb && entity_end(k + 1) > k + 1) {
+              k = entity_end(k + 1) - 1;
+              continue;
+            }
+            auto ends = [&](std::string_view x) { return w.size() > x.size() + 2 && w.substr(w.size() - x.size()) == x; };
+            const bool adjective_shaped = ends("ي") || ends("يه") || ends("ه") || ends("ون") || ends("ين");
+            if (w.substr(0, 4) == "ال" || !adjective_shaped || toks[k].kind != TokenKind::kArabic) {
               sb = k;
               break;
             }
+          }
+          if (sb < e && (norm_is(sb, "في") || norm_is(sb, "من")) && entity_end(sb + 1) > sb + 1) {
+            sb = entity_end(sb + 1);
           }
         }
         if (comp < 0 && sa < sb && sa + 2 < sb && norm_is(sa + 1, "باسم")) {
@@ -691,8 +708,15 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           } else {
             // One word and its adjectives: a definite head takes definite
             // adjectives ("باسم القوات المسلحة اليمنية").
-            const bool definite_head = StripConj(toks[k].norm).substr(0, 4) == "ال";
+            bool definite_head = StripConj(toks[k].norm).substr(0, 4) == "ال";
             ++k;
+            // An indefinite head and its definite genitive ("باسم تحالف
+            // العدوان", "باسم قوات الشرعية"): one name; then its adjectives.
+            if (!definite_head && k < sb && StripConj(toks[k].norm).substr(0, 4) == "ال" && !is_person(k) &&
+                word_class(k) == 0 && LookupCue(toks[k]) == nullptr) {
+              ++k;
+              definite_head = true;
+            }
             while (k < sb && (is_nisba(k) || (definite_head && StripConj(toks[k].norm).substr(0, 4) == "ال" &&
                                                !is_person(k) && word_class(k) == 0 && LookupCue(toks[k]) == nullptr &&
                                                !(k + 1 < sb && is_person(k + 1))))) {
@@ -765,13 +789,42 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         }
         continue;
       }
+      // An anonymity aside after the speaker ("مسؤول عسكري تحدث لوكالة
+      // فرانس برس شرط عدم كشف اسمه" = an official who spoke to AFP on
+      // condition of anonymity): not part of the speaker, nor of what he says.
+      int aside_end = -1;
+      if (sa < sb) {
+        auto aside_word = [&](int k) {
+          const std::string_view w = StripConj(toks[k].norm);
+          return w == "تحدث" || w == "متحدثا" || w == "طلب" || w == "طالبا" || w == "شرط" || w == "مشترطا" ||
+                 w == "فضل" || w == "مفضلا" || w == "رفض" || w == "رافضا";
+        };
+        int at = -1;
+        for (int k = sa + 1; k <= sb && k < e; ++k) {
+          if (aside_word(k)) {
+            at = k;
+            break;
+          }
+        }
+        for (int k = at; at >= 0 && k < e && k < at + 12; ++k) {
+          const std::string_view w = StripConj(toks[k].norm);
+          if (w == "اسمه" || w == "هويته" || w == "اسمها" || w == "هويتها" || w == "اسميهما" || w == "اسمهم" ||
+              w == "هويتهم") {
+            aside_end = k + 1;
+            if (aside_end < e && toks[aside_end].norm == "،") ++aside_end;
+            break;
+          }
+          if (lex::IsBreakPunct(toks[k]) && toks[k].norm != "،") break;
+        }
+        if (aside_end > 0 && at < sb) sb = std::max(sa + 1, at);
+      }
       Span content;
       if (comp > 0) {
         content = content_from(is_colon(comp) ? comp + 1 : comp);
       } else {
         // No complementizer: the object follows the speaker ("نفى التنظيم
         // الانسحاب"); require at least two words of it.
-        int k = std::max(sb, i + 1);
+        int k = std::max(aside_end > 0 ? aside_end : sb, i + 1);
         if (e - k < 2) continue;
         content = content_from(k);
         // A direct object ends with its clause: "، ووصفتها بأنها ..." is a

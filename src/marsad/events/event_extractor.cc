@@ -678,6 +678,14 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
     if (!in_quote) {
       if (lex::IsBreakPunct(t) || t.kind == TokenKind::kNumber) break;
       if (t.kind != TokenKind::kArabic && t.kind != TokenKind::kLatin) break;
+      // A vague count and what it counts ("عدداً من العسكريين", "عشرات من
+      // المدنيين"): one phrase.
+      if (k == j + 1 && NormIs(k, "من") && k + 1 < end &&
+          (NormIs(j, "عدد") || NormIs(j, "عددا") || NormIs(j, "العديد") || NormIs(j, "عشرات") ||
+           NormIs(j, "مئات") || NormIs(j, "الاف") || NormIs(j, "بعض"))) {
+        ++k;
+        continue;
+      }
       if (Is(k, E::kStop) || IsStopWithPronoun(k)) break;
       if (k > j && (IsEventWord(k) || Is(k, E::kLight))) break;
       if (k > j) {  // a count starts a new phrase ("نشرت الحركة لواءين")
@@ -1321,7 +1329,11 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   }
   bool saw_qad = false;
   bool pluperfect = false;
-  for (int k = i - 1; k >= sb && k >= i - 8; --k) {
+  // (Quotation marks around names do not count: وكان مسلحو "النصرة"
+  // و"داعش" قد هاجموا.)
+  for (int k = i - 1, words = 0; k >= sb && words < 8; --k) {
+    if (toks_[k].kind == TokenKind::kArabic) ++words;
+    else if (Break(k)) break;
     saw_qad |= NormIs(k, "قد");
     if (Is(k, E::kWas) && verbal && !(m.flags & E::kPresent)) pluperfect = true;
     if (Is(k, E::kWas) && !verbal && saw_qad) pluperfect = true;
@@ -1404,6 +1416,14 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // ("التحقيق في مقتل 24 مدنيا", "اعترافات حول تنفيذ اعتداء"): an event
     // told elsewhere, not reported here.
     if (InLegalFrame(i, sb)) return std::nullopt;
+    // An accusation noun that is the whole object of a denial ("ونفى
+    // المسماري الاتهامات" = denied the accusations): others' accusations, the
+    // DENY tells it; no ACCUSE by the speaker, negated or not.
+    if (tr.type == "ACCUSE" && in_.attributions != nullptr) {
+      for (const auto& a : *in_.attributions) {
+        if (a.stance == "denies" && a.span.start == toks_[i].span.start) return std::nullopt;
+      }
+    }
     for (int k = i - 1; k >= sb && k >= i - 10; --k) {
       if (Break(k) && toks_[k].norm != "،") break;
       if (IsAnyKey(k, E::kLight) && !Is(k, E::kReference)) { light_at = k; break; }
@@ -2578,8 +2598,10 @@ std::vector<Event> EventExtractorImpl::Run() {
             ev.date->span.start >= ev.trigger_span.end) {
           const int t = TokenAt(ev.trigger_span.start);
           bool same_clause = t >= 0;
+          // An event noun after a glued preposition is the means, not a new
+          // clause ("الذي قتل بضربة أمريكية ... الأسبوع الماضي").
           for (int k = t + 1; same_clause && k < n_ && toks_[k].span.start < ev.date->span.start; ++k) {
-            same_clause = !Break(k) && !IsTriggerToken(k);
+            same_clause = !Break(k) && (!IsTriggerToken(k) || GluedPrep(k));
           }
           if (same_clause) ev.background = false;
         }
@@ -2598,6 +2620,17 @@ std::vector<Event> EventExtractorImpl::Run() {
       // trigger), not a second main event of the sentence.
       const int t = TokenAt(ev.trigger_span.start);
       if (ev.trigger_span.start > bg.trigger_span.start && t > 0 && Is(t - 1, E::kReference)) ev.background = true;
+      // A verb coordinated with the background verb in its clause shares its
+      // auxiliary ("وكان المسلحون قد هاجموا ... عام 2014 وخطفوا عددا من
+      // العسكريين" = had attacked ... and kidnapped).
+      const int bt = TokenAt(bg.trigger_span.start);
+      Match vm;
+      if (ev.trigger_span.start > bg.trigger_span.start && bt >= 0 && t > bt && OpensWithConj(t) && Lookup(t, &vm) &&
+          (ex_.triggers_[vm.trigger].pos == E::Pos::kVerb || ex_.triggers_[vm.trigger].pos == E::Pos::kPassive)) {
+        bool same_clause = true;
+        for (int k = bt + 1; k < t && same_clause; ++k) same_clause = !Break(k);
+        if (same_clause) ev.background = true;
+      }
     }
   }
   // A death or injury told as the result of a background event in the same

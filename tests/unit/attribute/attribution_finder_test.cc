@@ -251,6 +251,50 @@ TEST_F(AttributionFinderTest, DirectObjectEndsWithItsClause) {
   EXPECT_EQ(Content(a[0]), "الادعاءات");
 }
 
+TEST_F(AttributionFinderTest, ClaimingParticipleAfterADenialAsserts) {
+  // "Military sources denied the fall of the city, claiming that the forces
+  // withdrew for tactical reasons": the denial covers the fall only; the
+  // claim is the same speaker's assertion.
+  auto a = Find("ونفت مصادر عسكرية سقوط المدينة، مدعية أن القوات انسحبت لأسباب تكتيكية.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].stance, "denies");
+  EXPECT_EQ(Content(a[0]), "سقوط المدينة");
+  EXPECT_EQ(a[1].stance, "asserts");
+  EXPECT_EQ(a[1].speaker_text, "مصادر عسكرية");
+  EXPECT_EQ(Content(a[1]), "أن القوات انسحبت لأسباب تكتيكية.");
+  // "..., accusing the other side of fabricating the evidence".
+  a = Find("ونفت مصادر عسكرية الاتهامات، متهمة الطرف الآخر بفبركة الأدلة.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(Content(a[0]), "الاتهامات");
+  EXPECT_EQ(a[1].stance, "asserts");
+}
+
+TEST_F(AttributionFinderTest, AnonymityAsideIsNeitherSpeakerNorContent) {
+  // "A military official who spoke to AFP on condition that his name not be
+  // revealed denied that there were deaths among the soldiers": كشف after
+  // عدم is a verbal noun, no second speech act.
+  auto a = Find("ونفى مسؤول عسكري تحدث لوكالة فرانس برس شرط عدم كشف اسمه وقوع قتلى بين الجنود.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].stance, "denies");
+  EXPECT_EQ(a[0].speaker_text, "مسؤول عسكري");
+  EXPECT_EQ(Content(a[0]), "وقوع قتلى بين الجنود.");
+  // "A security source who asked not to be named said that ...".
+  a = Find("وقال مصدر أمني طلب عدم الكشف عن هويته إن الطريق أغلق.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "مصدر أمني");
+  EXPECT_EQ(Content(a[0]), "إن الطريق أغلق.");
+}
+
+TEST_F(AttributionFinderTest, SpokesmanOfAConstructNameThenTheObject) {
+  // "The spokesman of the aggression coalition denied the responsibility of
+  // the aircraft for the strike": باسم + an indefinite head and its definite
+  // genitive is the body; the rest is the object.
+  auto a = Find("ونفى المتحدث باسم تحالف العدوان مسؤولية الطيران عن الغارة.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "المتحدث باسم تحالف العدوان");
+  EXPECT_EQ(Content(a[0]), "مسؤولية الطيران عن الغارة.");
+}
+
 TEST_F(AttributionFinderTest, MediumAfterAbra) {
   // "...while it claimed through its agency that aircraft struck the place".
   auto a = Find("في حين زعم عبر وكالة أعماق أن طائرات قصفت المكان.");
