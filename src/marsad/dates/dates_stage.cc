@@ -210,8 +210,30 @@ std::optional<PublishedDate> InferFromMentions(const DateExtractor& extractor,
 
 std::optional<DateExpr> GoverningDate(const Document& doc, Span clause, bool* is_default) {
   if (is_default) *is_default = false;
-  auto governs = [](const DateExpr& d) {
-    return d.resolved && (d.kind == "date" || d.kind == "datetime" || d.kind == "range");
+  // A lead dateline ("أربيل، 16 شباط 2021 - ...") dates the report, not
+  // what the first sentence tells: its expressions govern nothing, and an
+  // event with no other date takes the document date as a default.
+  int32_t dateline_end = -1;
+  if (doc.published && doc.published->evidence.rfind("lead: ", 0) == 0) {
+    size_t nl = doc.body.find('\n');
+    size_t dash = doc.body.find(" - ");
+    if (dash == std::string::npos) dash = doc.body.find("- ");
+    if (dash != std::string::npos && dash <= 200 && (nl == std::string::npos || dash < nl)) {
+      dateline_end = static_cast<int32_t>(dash);
+    }
+  }
+  // A date after منذ ("since") starts a period that runs to the report
+  // ("ارتفعت حصيلة الاشتباكات منذ 27 آب إلى 61 قتيلا" = the toll of the
+  // clashes since 27 August rose to 61): it is no event's date.
+  auto after_since = [&doc](const DateExpr& d) {
+    std::string_view before = std::string_view(doc.body).substr(0, d.span.start);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    const std::string_view since = "منذ";
+    return before.size() >= since.size() && before.substr(before.size() - since.size()) == since;
+  };
+  auto governs = [dateline_end, &after_since](const DateExpr& d) {
+    return d.resolved && (d.kind == "date" || d.kind == "datetime" || d.kind == "range") &&
+           d.span.end > dateline_end && !after_since(d);
   };
   // Inside the clause.
   for (const auto& d : doc.dates) {

@@ -197,6 +197,36 @@ TEST(GoverningDate, PrefersExpressionInTheClauseThenSentenceThenDefault) {
   EXPECT_FALSE(is_default);
 }
 
+TEST(GoverningDate, LeadDatelineAndSinceDatesGovernNothing) {
+  auto stage = MakeDatesStage(DataDir());
+  ASSERT_TRUE(stage.ok());
+  // "Erbil, 16 February 2021 - A contractor was killed in a rocket attack
+  // that targeted the airport yesterday evening, Monday." The dateline dates
+  // the report; the killing is of Monday evening.
+  std::string body = "أربيل، 16 شباط 2021 - قتل متعاقد بهجوم صاروخي استهدف مساء أمس الاثنين المطار.";
+  PublishedDate lead = Day("2021-02-16");
+  lead.evidence = "lead: أربيل، 16 شباط 2021";
+  Document doc = Doc(body, lead);
+  ASSERT_TRUE((*stage)->Process(doc).ok());
+  bool is_default = true;
+  auto d = GoverningDate(doc, Span{0, static_cast<int32_t>(body.size())}, &is_default);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->value, "2021-02-15TEV");
+  EXPECT_FALSE(is_default);
+  // "Tripoli, 4 September 2018 - The toll of the clashes since 27 August
+  // rose to 61 dead": neither the dateline nor the since-date dates the toll;
+  // it takes the document date as a default.
+  body = "طرابلس، 4 أيلول 2018 - ارتفعت حصيلة الاشتباكات منذ 27 آب الماضي إلى 61 قتيلا.";
+  lead = Day("2018-09-04");
+  lead.evidence = "lead: طرابلس، 4 أيلول 2018";
+  doc = Doc(body, lead);
+  ASSERT_TRUE((*stage)->Process(doc).ok());
+  d = GoverningDate(doc, Span{0, static_cast<int32_t>(body.size())}, &is_default);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->value, "2018-09-04");
+  EXPECT_TRUE(is_default);
+}
+
 // --- Seeds: real articles, read from ../shared/seeds.
 
 std::optional<std::string> ReadSeed(const std::string& prefix) {
