@@ -259,6 +259,17 @@ class EventExtractorImpl {
   bool NormIs(int i, std::string_view w) const {
     return i >= 0 && i < n_ && StripConj(toks_[i].norm) == w;
   }
+  // A word that may stand between a verb and its fixed object without being
+  // its subject: a time word, a part of the day, an approximation or a
+  // number ("أطلقت إيران فجر الأربعاء أكثر من عشرة صواريخ").
+  bool ObjectFiller(int k) const {
+    double nv = 0;
+    bool vague = false;
+    int nx = 0;
+    return IsTimeWord(k) || NormIs(k, "فجر") || NormIs(k, "صباح") || NormIs(k, "مساء") || NormIs(k, "ليل") ||
+           NormIs(k, "اكثر") || NormIs(k, "نحو") || NormIs(k, "قرابه") || (NormIs(k, "من") && NormIs(k - 1, "اكثر")) ||
+           NumberAt(k, &nv, &vague, &nx);
+  }
   // A preposition ب ل ك glued to the word (after an optional و ف).
   bool GluedPrep(int i) const {
     if (i < 0 || i >= n_ || toks_[i].kind != TokenKind::kArabic) return false;
@@ -1160,8 +1171,13 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     // السوري بالتعاون مع القوات الرديفة الأمن والاستقرار إلى ...") may have a
     // long subject between.
     const int reach = tr.needs_place || tr.type == "ACCUSE" ? 12 : 4;
-    for (int k = i + 1; k <= i + reach && k < se && !Break(k); ++k) {
+    // Time words and counts between do not count ("أطلقت إيران فجر الأربعاء
+    // أكثر من عشرة صواريخ" = Iran fired at dawn on Wednesday more than ten
+    // missiles).
+    int extra = 0;
+    for (int k = i + 1; k <= i + reach + extra && k < se && !Break(k); ++k) {
       if (k > i + 2 && IsTriggerToken(k)) break;
+      if (extra < 6 && ObjectFiller(k)) ++extra;
       std::string_view w = StripConj(toks_[k].norm);
       for (const auto& o : tr.needs_obj) {
         if (w == o || toks_[k].norm == o || (StartsWith(w, "ال") && w.substr(4) == o) ||
@@ -1673,10 +1689,17 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       }
     }
     // Words between the verb and its arguments: commas, today, weekdays.
+    // (A part of the day before one of them too: "استهدف مساء أمس الاثنين
+    // مطار أربيل" = targeted yesterday evening Erbil airport.)
+    auto day_part = [&](int k) {
+      return (NormIs(k, "مساء") || NormIs(k, "صباح") || NormIs(k, "فجر") || NormIs(k, "ظهر") || NormIs(k, "ليل") ||
+              NormIs(k, "ليله")) &&
+             k + 1 < se && IsTimeWord(k + 1);
+    };
     int s = i + 1;
-    while (s < se && (toks_[s].norm == "،" || NormIs(s, "اليوم") || NormIs(s, "امس") || NormIs(s, "الخميس") ||
-                      NormIs(s, "الجمعه") || NormIs(s, "السبت") || NormIs(s, "الاحد") || NormIs(s, "الاثنين") ||
-                      NormIs(s, "الثلاثاء") || NormIs(s, "الاربعاء"))) {
+    while (s < se && (toks_[s].norm == "،" || day_part(s) || NormIs(s, "اليوم") || NormIs(s, "امس") ||
+                      NormIs(s, "الخميس") || NormIs(s, "الجمعه") || NormIs(s, "السبت") || NormIs(s, "الاحد") ||
+                      NormIs(s, "الاثنين") || NormIs(s, "الثلاثاء") || NormIs(s, "الاربعاء"))) {
       ++s;
     }
     // With "أنه" just before ("قالت إنه تفقد ..."), the subject is the pronoun.
@@ -1859,13 +1882,19 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       // "لقي عدد من المدنيين حتفهم": the subject between the verb and its
       // fixed object is who died.
       int o = s;
-      while (o < right_end && o < s + (tr.needs_place || tr.type == "ACCUSE" ? 12 : 4) && !Break(o)) {
+      int extra = 0;
+      while (o < right_end && o < s + (tr.needs_place || tr.type == "ACCUSE" ? 12 : 4) + extra && !Break(o)) {
         std::string_view w = StripConj(toks_[o].norm);
         bool is_obj = false;
         for (const auto& x : tr.needs_obj) is_obj |= w == x;
         if (is_obj) break;
+        if (extra < 6 && ObjectFiller(o)) ++extra;
         ++o;
       }
+      // Time words and counts right before the object are no part of the
+      // subject or of a second object.
+      int o_end = o;
+      while (o_end > s && ObjectFiller(o_end - 1)) --o_end;
       if (victim_type && o > s && o < right_end && !Is(s, E::kStop)) {
         Phrase p{s, o, -1};
         for (int j = s; j < o && p.entity < 0; ++j) p.entity = entity_of_[j];
@@ -1878,16 +1907,29 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         // after a whole first one is the object ("حمّلت أنقرة قوات النظام
         // مسؤولية الغارات" = Ankara held the regime forces responsible).
         Phrase first = NounPhrase(s, o, 6);
-        if (first.ok() && first.b < o && toks_[first.b].kind == TokenKind::kArabic && !Is(first.b, E::kStop) &&
-            !GluedPrep(first.b)) {
+        int first_end = first.b;
+        while (first.ok() && first_end < o && ObjectFiller(first_end)) ++first_end;
+        if (first.ok() && first_end < o && toks_[first_end].kind == TokenKind::kArabic &&
+            !Is(first_end, E::kStop) && !GluedPrep(first_end)) {
           actors.push_back(MakeArg("actor", first));
-          Phrase second{first.b, o, -1};
+          Phrase second{first_end, o, -1};
           for (int j = second.a; j < o && second.entity < 0; ++j) second.entity = entity_of_[j];
           targets.push_back(MakeArg("target", second));
-        } else {
-          Phrase p{s, o, -1};
-          for (int j = s; j < o && p.entity < 0; ++j) p.entity = entity_of_[j];
+        } else if (first.ok() && first_end >= o) {
+          actors.push_back(MakeArg("actor", first));
+        } else if (o_end > s) {
+          Phrase p{s, o_end, -1};
+          for (int j = s; j < o_end && p.entity < 0; ++j) p.entity = entity_of_[j];
           actors.push_back(MakeArg("actor", p));
+        }
+        // A count of the fixed object ("أكثر من عشرة صواريخ").
+        for (int j = o_end; j < o; ++j) {
+          Quantity q;
+          int nx = 0;
+          if (QuantityAt(j, right_end, &q, &nx)) {
+            quantities.push_back(q);
+            break;
+          }
         }
         k = o + 1;
       }
