@@ -1935,6 +1935,14 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       }
     }
     scan_args(k, right_end);
+    // A passive or intransitive death after its subject ("بأن مدنيا عراقيا
+    // توفي متأثرا بجروحه" = that an Iraqi civilian died of his wounds): the
+    // subject is the victim.
+    if (victim_type && passive && targets.empty() && !pronoun_object) {
+      std::vector<Phrase> conj;
+      Phrase victim = PreSubject(i, sb, &quantities, &conj);
+      if (victim.ok()) targets.push_back(MakeArg("target", victim));
+    }
     // "مئات المدنيين قتلوا في الضربات" (hundreds of civilians were killed in
     // the strikes): a killing verb after its subject and without an object
     // is the unvocalized passive (قُتلوا); the subject is the victim.
@@ -2662,17 +2670,27 @@ std::vector<Event> EventExtractorImpl::Run() {
       // trigger), not a second main event of the sentence.
       const int t = TokenAt(ev.trigger_span.start);
       if (ev.trigger_span.start > bg.trigger_span.start && t > 0 && Is(t - 1, E::kReference)) ev.background = true;
-      // A verb coordinated with the background verb in its clause shares its
-      // auxiliary ("وكان المسلحون قد هاجموا ... عام 2014 وخطفوا عددا من
-      // العسكريين" = had attacked ... and kidnapped).
-      const int bt = TokenAt(bg.trigger_span.start);
-      Match vm;
-      if (ev.trigger_span.start > bg.trigger_span.start && bt >= 0 && t > bt && OpensWithConj(t) && Lookup(t, &vm) &&
-          (ex_.triggers_[vm.trigger].pos == E::Pos::kVerb || ex_.triggers_[vm.trigger].pos == E::Pos::kPassive)) {
-        bool same_clause = true;
-        for (int k = bt + 1; k < t && same_clause; ++k) same_clause = !Break(k);
-        if (same_clause) ev.background = true;
+    }
+  }
+  // A verb coordinated with a background verb in its clause shares its
+  // auxiliary ("وكان المسلحون قد هاجموا ... عام 2014 وخطفوا عددا من
+  // العسكريين" = had attacked ... and kidnapped).
+  for (const Event& bg : events) {
+    if (!bg.background) continue;
+    const int bt = TokenAt(bg.trigger_span.start);
+    for (Event& ev : events) {
+      if (ev.background || ev.evidence.start != bg.evidence.start || ev.trigger_span.start <= bg.trigger_span.start) {
+        continue;
       }
+      const int t = TokenAt(ev.trigger_span.start);
+      Match vm;
+      if (bt < 0 || t <= bt || !OpensWithConj(t) || !Lookup(t, &vm) ||
+          (ex_.triggers_[vm.trigger].pos != E::Pos::kVerb && ex_.triggers_[vm.trigger].pos != E::Pos::kPassive)) {
+        continue;
+      }
+      bool same_clause = true;
+      for (int k = bt + 1; k < t && same_clause; ++k) same_clause = !Break(k);
+      if (same_clause) ev.background = true;
     }
   }
   // A death or injury told as the result of a background event in the same

@@ -974,6 +974,94 @@ TEST_F(EventExtractorTest, BackerIsNoPlaceAndQuotedNamesStay) {
   EXPECT_NE(e->actors[0].text.find("الجبهة الوطنية"), std::string::npos) << e->actors[0].text;
 }
 
+TEST_F(EventExtractorTest, DeathsCountedAsMartyrsOrDeathsAndDiedOfWounds) {
+  // "... which killed more than 140 martyrs and 525 wounded" (partisan
+  // wording of the dead) in a sentence of violence.
+  auto ev = Extract("ارتكب الطيران مجزرة بحق المعزين، راح ضحيتها أكثر من 140 شهيداً و525 جريحاً.");
+  const Event* k = Find(ev, "KILL");
+  ASSERT_NE(k, nullptr);
+  ASSERT_FALSE(k->quantities.empty());
+  EXPECT_EQ(k->quantities[0].value, 140);
+  // "The police announced the death of three people and the injury of six
+  // after the explosion of three tankers".
+  ev = Extract("أعلنت الشرطة وفاة ثلاثة أشخاص وإصابة ستة آخرين إثر انفجار ثلاثة صهاريج.");
+  k = Find(ev, "KILL");
+  ASSERT_NE(k, nullptr);
+  ASSERT_FALSE(k->quantities.empty());
+  EXPECT_EQ(k->quantities[0].value, 3);
+  // "An Iraqi civilian died of his wounds": the one who died is the victim,
+  // before the verb or after it.
+  ev = Extract("وأفاد مصدر طبي بأن مدنياً عراقياً توفي متأثراً بجروحه في المستشفى.");
+  k = Find(ev, "KILL");
+  ASSERT_NE(k, nullptr);
+  EXPECT_TRUE(k->actors.empty());
+  ASSERT_FALSE(k->targets.empty());
+  EXPECT_EQ(k->targets[0].text, "مدنياً عراقياً");
+  ev = Extract("وتوفي جندي متأثرا بجروحه.");
+  k = Find(ev, "KILL");
+  ASSERT_NE(k, nullptr);
+  EXPECT_TRUE(k->actors.empty());
+  // A natural death is no killing: "the presidency announced the death of
+  // the former president at the age of 80".
+  EXPECT_EQ(Find(Extract("أعلنت الرئاسة وفاة الرئيس السابق عن عمر ناهز 80 عاما."), "KILL"), nullptr);
+}
+
+TEST_F(EventExtractorTest, TimeWordsAndCountsBeforeAFixedObject) {
+  // "Iran fired at dawn on Wednesday more than ten ballistic missiles at the
+  // Ain al-Asad base": the fixed object (صواريخ) comes after time words and
+  // a count; the count is kept and the time words are nobody's.
+  auto ev = Extract("أطلقت إيران فجر الأربعاء أكثر من عشرة صواريخ باليستية على قاعدة عين الأسد الجوية.");
+  const Event* a = Find(ev, "ASSAULT");
+  ASSERT_NE(a, nullptr);
+  ASSERT_FALSE(a->quantities.empty());
+  EXPECT_EQ(a->quantities[0].value, 10);
+  for (const auto& t : a->targets) EXPECT_EQ(t.text.find("الأربعاء"), std::string::npos) << t.text;
+  // "... as a result of a rocket attack that targeted yesterday evening,
+  // Monday, Erbil airport": the part of the day is skipped before the object.
+  ev = Extract("قتل متعاقد جراء هجوم صاروخي استهدف مساء أمس الاثنين مطار أربيل الدولي.");
+  a = Find(ev, "ASSAULT");
+  ASSERT_NE(a, nullptr);
+  ASSERT_FALSE(a->targets.empty());
+  EXPECT_EQ(a->targets[0].text, "مطار أربيل الدولي");
+  const Event* k = Find(ev, "KILL");
+  ASSERT_NE(k, nullptr);
+  ASSERT_FALSE(k->targets.empty());
+  EXPECT_EQ(k->targets[0].text, "متعاقد");  // جراء ends the victim
+}
+
+TEST_F(EventExtractorTest, DeniedAccusationsAreNoAccusation) {
+  // "Military sources denied the accusations, accusing the other side of
+  // fabricating the evidence": one denial, one (asserted) accusation.
+  auto ev = Extract("ونفت مصادر عسكرية الاتهامات، متهمة الطرف الآخر بفبركة الأدلة.");
+  int accuse = 0;
+  for (const auto& e : ev) {
+    if (e.type != "ACCUSE") continue;
+    ++accuse;
+    EXPECT_FALSE(e.negated);
+    EXPECT_EQ(e.trigger, "متهمة");
+  }
+  EXPECT_EQ(accuse, 1);
+  EXPECT_NE(Find(ev, "DENY"), nullptr);
+}
+
+TEST_F(EventExtractorTest, CoordinatedVerbSharesThePluperfect) {
+  // "Gunmen of "al-Nusra" and "ISIS" had attacked army posts in Arsal in
+  // 2014 and kidnapped a number of soldiers": both are background; the
+  // kidnapped keep what the vague count counts.
+  auto ev = Extract("وكان مسلحو \"النصرة\" و\"داعش\" قد هاجموا مراكز الجيش في عرسال عام 2014 وخطفوا عدداً من العسكريين.");
+  int n = 0;
+  for (const auto& e : ev) {
+    if (e.type != "ASSAULT") continue;
+    ++n;
+    EXPECT_TRUE(e.background) << e.trigger;
+    if (e.trigger == "وخطفوا") {
+      ASSERT_FALSE(e.targets.empty());
+      EXPECT_EQ(e.targets[0].text, "عدداً من العسكريين");
+    }
+  }
+  EXPECT_EQ(n, 2);
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
