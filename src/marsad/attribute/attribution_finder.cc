@@ -8,7 +8,7 @@
 namespace marsad {
 namespace {
 
-constexpr int kComplementizer = 1, kStop = 2, kPronoun = 3;
+constexpr int kComplementizer = 1, kStop = 2, kPronoun = 3, kNorm = 4;
 constexpr int kMaxSpeakerTokens = 8;
 
 struct Found {
@@ -59,7 +59,11 @@ StatusOr<std::shared_ptr<const AttributionFinder>> AttributionFinder::Load(const
   MARSAD_RETURN_IF_ERROR(lex::ReadTsv(data_dir + "/attribution/function_words.tsv", &rows));
   for (const auto& r : rows) {
     if (r.size() < 2) continue;
-    int cls = r[1] == "complementizer" ? kComplementizer : r[1] == "stop" ? kStop : r[1] == "pronoun" ? kPronoun : 0;
+    int cls = r[1] == "complementizer" ? kComplementizer
+              : r[1] == "stop"           ? kStop
+              : r[1] == "pronoun"        ? kPronoun
+              : r[1] == "norm"           ? kNorm
+                                         : 0;
     if (cls) f->words_[lex::Key(r[0])] = cls;
     // A word spelled like و + a function word (والي "governor" = و + إلى):
     // listed whole with class 0, so the conjunction is not stripped from it.
@@ -246,11 +250,11 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
       }
       if (!in_quote) {
         if (lex::IsBreakPunct(t)) break;
-        if (k > j && word_class(k) != 0) break;  // stop word, complementizer, "قوله"
+        if (k > j && word_class(k) != 0 && word_class(k) != kNorm) break;  // stop word, complementizer, "قوله"
         // A relative clause describes the speaker, it is no part of the name
         // ("القائد العسكري الذي أرسلته الحكومة").
         if (k > j && (toks[k].norm == "الذي" || toks[k].norm == "التي" || toks[k].norm == "الذين")) break;
-        if (k == j && word_class(k) != 0) break;
+        if (k == j && word_class(k) != 0 && word_class(k) != kNorm) break;
         if (k > j && LookupCue(t) != nullptr) break;
         // A preposition glued to a word ends the speaker ("أفادت شبكات محلية بتسلم ...").
         // (Not after a spokesman: "المتحدث الرسمي للقوات المسلحة" = the
@@ -474,6 +478,9 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           if (j < e && (toks[j].norm == "به" || toks[j].norm == "بها" || toks[j].norm == "عنه")) ++j;
         }
         if (j < e && word_class(j) == kPronoun) continue;  // حسب قوله: restates the speaker
+        // "وفق المرجعيات المتفق عليها" (in line with the agreed terms of
+        // reference): a rule or a plan, nobody speaking.
+        if (j < e && word_class(j) == kNorm) continue;
         auto [sa, sb] = phrase_at(j, e, kMaxSpeakerTokens);
         if (sa >= sb) continue;
         // "وفق بيان للتحالف" (according to a statement of the coalition): the
@@ -713,12 +720,12 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
             // An indefinite head and its definite genitive ("باسم تحالف
             // العدوان", "باسم قوات الشرعية"): one name; then its adjectives.
             if (!definite_head && k < sb && StripConj(toks[k].norm).substr(0, 4) == "ال" && !is_person(k) &&
-                word_class(k) == 0 && LookupCue(toks[k]) == nullptr) {
+                (word_class(k) == 0 || word_class(k) == kNorm) && LookupCue(toks[k]) == nullptr) {
               ++k;
               definite_head = true;
             }
             while (k < sb && (is_nisba(k) || (definite_head && StripConj(toks[k].norm).substr(0, 4) == "ال" &&
-                                               !is_person(k) && word_class(k) == 0 && LookupCue(toks[k]) == nullptr &&
+                                               !is_person(k) && (word_class(k) == 0 || word_class(k) == kNorm) && LookupCue(toks[k]) == nullptr &&
                                                !(k + 1 < sb && is_person(k + 1))))) {
               ++k;
             }

@@ -259,6 +259,17 @@ class EventExtractorImpl {
   bool NormIs(int i, std::string_view w) const {
     return i >= 0 && i < n_ && StripConj(toks_[i].norm) == w;
   }
+  // The word as written has a damma (U+064F) right after its first letter
+  // past an optional و / ف: the vocalized passive of a past verb (قُتل، دُمرت،
+  // وأُصيب).
+  bool MarkedPassive(int i) const {
+    if (i < 0 || i >= n_ || toks_[i].kind != TokenKind::kArabic) return false;
+    std::string_view w = body_.substr(toks_[i].span.start, toks_[i].span.end - toks_[i].span.start);
+    const std::string_view waw = "و", fa = "ف";
+    if (w.size() > 4 && (w.substr(0, 2) == waw || w.substr(0, 2) == fa)) w.remove_prefix(2);
+    // One Arabic letter (2 bytes), then U+064F (D9 8F).
+    return w.size() >= 4 && static_cast<unsigned char>(w[2]) == 0xD9 && static_cast<unsigned char>(w[3]) == 0x8F;
+  }
   // A word that may stand between a verb and its fixed object without being
   // its subject: a time word, a part of the day, an approximation or a
   // number ("أطلقت إيران فجر الأربعاء أكثر من عشرة صواريخ").
@@ -697,6 +708,19 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
         ++k;
         continue;
       }
+      // An indefinite force word and the named body it is part of ("فصائل
+      // من الجيش السوري الحر" = factions of the Free Syrian Army): one phrase,
+      // named by the body.
+      if (k == j + 1 && NormIs(k, "من") && k + 1 < end && Is(j, E::kForce) && !Definite(j) &&
+          entity_of_[k + 1] >= 0) {
+        int e = entity_of_[k + 1];
+        k += 1;
+        while (k < n_ && entity_of_[k] == e) ++k;
+        p.a = j;
+        p.b = k;
+        p.entity = e;
+        return p;
+      }
       if (Is(k, E::kStop) || IsStopWithPronoun(k)) break;
       if (k > j && (IsEventWord(k) || Is(k, E::kLight))) break;
       if (k > j) {  // a count starts a new phrase ("نشرت الحركة لواءين")
@@ -1130,7 +1154,10 @@ bool EventExtractorImpl::PastVerbAfterSpeechThat(int i) const {
 std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, int se) {
   const auto& tr = ex_.triggers_[m.trigger];
   const bool verbal = tr.pos == E::Pos::kVerb || tr.pos == E::Pos::kPassive;
-  const bool passive = tr.pos == E::Pos::kPassive;
+  // A past verb written with a damma on its first letter is passive ("كما
+  // دُمرت ثلاث آليات" = three vehicles were destroyed): the phrase after it
+  // is what was hit, nobody acts.
+  const bool passive = tr.pos == E::Pos::kPassive || (tr.pos == E::Pos::kVerb && MarkedPassive(i));
   std::string_view pro = m.proclitic;
   if (StartsWith(pro, "و") || StartsWith(pro, "ف")) pro.remove_prefix(2);
 
@@ -2156,7 +2183,11 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         double count_value = 0;
         bool count_vague = false;
         int count_next = 0;
-        const bool count_word = p.ok() && p.b - p.a == 1 && NumberAt(p.a, &count_value, &count_vague, &count_next);
+        // Nor is a word of series ("بدأ سلسلة غارات" = began a series of raids).
+        const bool count_word =
+            p.ok() && p.b - p.a == 1 &&
+            (NumberAt(p.a, &count_value, &count_vague, &count_next) || NormIs(p.a, "سلسله") ||
+             NormIs(p.a, "موجه") || NormIs(p.a, "جوله") || NormIs(p.a, "دفعه") || NormIs(p.a, "سلسلة"));
         if (p.ok() && p.b <= i && !count_word) {
           actors.push_back(MakeArg("actor", p));
         } else if (NormIs(light_at - 1, "انها") || NormIs(light_at - 1, "انه") || NormIs(light_at - 1, "انهم")) {

@@ -295,6 +295,15 @@ TEST_F(AttributionFinderTest, SpokesmanOfAConstructNameThenTheObject) {
   EXPECT_EQ(Content(a[0]), "مسؤولية الطيران عن الغارة.");
 }
 
+TEST_F(AttributionFinderTest, InLineWithARuleIsNoSource) {
+  // "... support for the political solution in line with the agreed terms of
+  // reference": وفق before a rule or plan is "in line with", nobody speaks.
+  auto a = Find("وقال المسؤول إن الدولة تدعم الحل السياسي وفق المرجعيات المتفق عليها.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].cue, "وقال");
+  EXPECT_TRUE(Find("وتقدمت القوات وفق الخطة المرسومة.").empty());
+}
+
 TEST_F(AttributionFinderTest, MediumAfterAbra) {
   // "...while it claimed through its agency that aircraft struck the place".
   auto a = Find("في حين زعم عبر وكالة أعماق أن طائرات قصفت المكان.");

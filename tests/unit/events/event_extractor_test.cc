@@ -1062,6 +1062,30 @@ TEST_F(EventExtractorTest, CoordinatedVerbSharesThePluperfect) {
   EXPECT_EQ(n, 2);
 }
 
+TEST_F(EventExtractorTest, SeriesWordsVocalizedPassivesAndPartitiveSubjects) {
+  // "The coalition announced that it began a series of air raids on the
+  // militia's camps": the series is no actor; the speaker (أنه) acts.
+  auto ev = Extract("وأعلن التحالف أنه بدأ سلسلة غارات جوية على معسكرات الميليشيا.");
+  const Event* a = Find(ev, "ASSAULT");
+  ASSERT_NE(a, nullptr);
+  for (const auto& x : a->actors) EXPECT_NE(x.text, "سلسلة");
+  // "... and three military vehicles were destroyed" (دُمرت, damma: passive).
+  ev = Extract("وتكبد المهاجمون خسائر كبيرة، كما دُمرت ثلاث آليات عسكرية.");
+  a = Find(ev, "ASSAULT");
+  ASSERT_NE(a, nullptr);
+  EXPECT_TRUE(a->actors.empty());
+  ASSERT_FALSE(a->targets.empty());
+  EXPECT_EQ(a->targets[0].text.rfind("ثلاث آليات", 0), 0u) << a->targets[0].text;
+  // "Factions of the "Free Army", backed by Turkish tanks, took control of
+  // the town": the factions of the army act; the backer is no target.
+  ev = Extract("سيطرت فصائل من الجيش الحر مدعومة بدبابات تركية على مدينة جرابلس.");
+  a = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(a, nullptr);
+  ASSERT_FALSE(a->actors.empty());
+  EXPECT_EQ(a->actors[0].text, "فصائل من الجيش الحر");
+  EXPECT_TRUE(a->targets.empty());
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
