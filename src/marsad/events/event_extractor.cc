@@ -1835,8 +1835,16 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         const bool accusative = p1.entity < 0 && entity_of_[p1.a] < 0 && !StartsWith(head, "ال") &&
                                 ((EndsWith(head, "ا") && head.size() >= 8 && !Is(p1.a, E::kForce)) ||
                                  (EndsWith(head, "ين") && head.size() >= 10 && victim_type));
+        // A phrase headed by a word for sites ("مواقع لميليشيات الحوثي",
+        // "مقرات الحزب") is what is hit, never who acts: after "، استهدفت" the
+        // subject is the operation told before.
+        const std::string_view h1 = StripConj(toks_[p1.a].norm);
+        const bool site_head = entity_of_[p1.a] < 0 &&
+                               (h1 == "مواقع" || h1 == "مقرات" || h1 == "معسكرات" || h1 == "مراكز" || h1 == "مقر" ||
+                                h1 == "معسكر" || h1 == "مركز" || h1 == "منازل" || h1 == "مباني" || h1 == "مبني" ||
+                                h1 == "تمركزات" || h1 == "مخازن" || h1 == "مستودعات");
         if (passive) targets.push_back(MakeArg("target", p1));
-        else if (pre.ok() || pronoun_subject || accusative || event_subject) take_object(p1);
+        else if (pre.ok() || pronoun_subject || accusative || event_subject || (site_head && !victim_type)) take_object(p1);
         else {
           // A partitive subject: "دخلت وحدات من قوى الأمن الداخلي" (units of
           // the internal security forces entered): the force named after من
