@@ -2281,6 +2281,12 @@ std::optional<Parse> Parser::RelDayAt(int i) const {
   if (!h) return std::nullopt;
   // "اليوم" inside "اليوم الماضي"-like phrases is handled by the lexicon;
   // "اليوم" followed by a unit word is something else ("اليوم الأول").
+  // "في اليوم نفسه" / "ذاته" / "عينه" is the same day as something told
+  // before, not today: unresolved here, so no expression.
+  if (h->entry->ival == 0 && InRange(h->end) &&
+      (t_[h->end].s == MF("نفسه") || t_[h->end].s == MF("ذاته") || t_[h->end].s == MF("عينه"))) {
+    return std::nullopt;
+  }
   Parse p;
   p.tb = i;
   p.te = h->end;

@@ -63,6 +63,16 @@ TEST_F(DateExtractorTest, EndOfTheCurrentWeekIsTheRestOfIt) {
   EXPECT_FALSE(One("تنتهي المهلة نهاية الأسبوع الحالي").resolved);
 }
 
+TEST_F(DateExtractorTest, TheSameDayIsNotToday) {
+  // "وزار الوزير أنقرة في اليوم نفسه" = the minister visited Ankara the same
+  // day (as something told before): not the document's day.
+  for (const char* s : {"وزار الوزير أنقرة في اليوم نفسه", "وزار الوزير أنقرة في اليوم ذاته"}) {
+    for (const auto& d : ex_->Extract(s, kFri17Nov2017)) EXPECT_NE(d.value, "2017-11-17") << s;
+  }
+  // "اليوم" alone still is.
+  EXPECT_EQ(One("وزار الوزير أنقرة اليوم", kFri17Nov2017).value, "2017-11-17");
+}
+
 TEST_F(DateExtractorTest, YearAfterAnEventNoun) {
   // "بعد حرب 1973 التي ..." = after the 1973 war, which ...
   DateExpr d = One("وقع الاتفاق بعد حرب 1973 التي غيرت المنطقة");
