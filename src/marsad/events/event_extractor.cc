@@ -1596,7 +1596,8 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         }
       }
       const bool ala = w == "علي" || w == "ضد";
-      const bool into = w == "الي" || w == "داخل" || w == "باتجاه";  // باتجاه: towards (a missile's aim)
+      const bool into = w == "الي" || w == "داخل" || w == "باتجاه" ||  // باتجاه: towards (a missile's aim)
+                        (tr.type == "WITHDRAW" && (w == "نحو" || w == "صوب" || w == "اتجاه"));
       const bool in = w == "في";
       const bool from = w == "من";
       if (!(ala || into || in || from)) continue;
@@ -1615,7 +1616,10 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
           ala_end = p.b;
         }
       } else if (into) {
-        set_place(p);
+        // Where forces withdrew or fled to is no place of the withdrawal
+        // ("فروا باتجاه بلدة الضبعة" = fled towards al-Dabaa): the place is
+        // the one they left (من) or where it happened (في).
+        if (tr.type != "WITHDRAW") set_place(p);
       } else if (in) {
         if (!control) set_place(p);
       } else if (from) {
@@ -2456,6 +2460,14 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       if (NormIs(j - 1, "مدينه") && NormIs(j - 2, "من") &&
           (NormIs(j - 3, "القادم") || NormIs(j - 3, "القادمه") || NormIs(j - 3, "القادمين") || NormIs(j - 3, "الاتي"))) {
         prep = false;
+      }
+      // Where forces withdrew or fled to: "انسحبوا نحو مدينة الميادين".
+      if (tr.type == "WITHDRAW") {
+        const int before = NormIs(j - 1, "مدينه") || NormIs(j - 1, "بلده") ? j - 2 : j - 1;
+        if (NormIs(before, "نحو") || NormIs(before, "باتجاه") || NormIs(before, "الي") || NormIs(before, "صوب") ||
+            NormIs(before, "اتجاه")) {
+          continue;
+        }
       }
       if (!prep) continue;
       Phrase p = NounPhrase(j, right, 5);

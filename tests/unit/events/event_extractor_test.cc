@@ -1086,6 +1086,20 @@ TEST_F(EventExtractorTest, SeriesWordsVocalizedPassivesAndPartitiveSubjects) {
   EXPECT_TRUE(a->targets.empty());
 }
 
+TEST_F(EventExtractorTest, WhereForcesWithdrewToIsNoPlace) {
+  // "The group's fighters withdrew towards the city of al-Mayadin": the
+  // destination is no place of the withdrawal; the city left (من) is.
+  auto ev = Extract("وانسحب مقاتلو التنظيم نحو مدينة الميادين.");
+  const Event* w = Find(ev, "WITHDRAW");
+  ASSERT_NE(w, nullptr);
+  EXPECT_FALSE(w->place.has_value());
+  ev = Extract("وانسحب مقاتلو التنظيم من مدينة الميادين باتجاه البوكمال.");
+  w = Find(ev, "WITHDRAW");
+  ASSERT_NE(w, nullptr);
+  ASSERT_TRUE(w->place.has_value());
+  EXPECT_EQ(w->place->text, "مدينة الميادين");
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
