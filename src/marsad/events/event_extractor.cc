@@ -2474,6 +2474,16 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       if (p.ok()) place = MakeArg("place", p);
       break;
     }
+    // Fighters "في مدينة البوكمال فروا ... إلى شرق نهر الفرات" (in the town
+    // fled to east of the river): a withdrawal with no place after it left
+    // the place named with في in its subject.
+    for (int j = i - 1; !place && tr.type == "WITHDRAW" && j > sb && j >= i - 12 && !Break(j); --j) {
+      if (entity_of_[j] < 0 || !(NormIs(j - 1, "في") || (NormIs(j - 1, "مدينه") && NormIs(j - 2, "في")))) continue;
+      const Entity& e = (*in_.entities)[entity_of_[j]];
+      if (e.type != "place" || !e.lat.has_value()) continue;
+      Phrase p = NounPhrase(j, i, 5);
+      if (p.ok()) place = MakeArg("place", p);
+    }
   }
 
   // A denial happens where its speaker is, which the sentence does not say; a
