@@ -950,6 +950,8 @@ EventExtractorImpl::Phrase EventExtractorImpl::PreSubject(int i, int sb, std::ve
                                                           std::vector<Phrase>* conjuncts) const {
   Phrase pre;
   int v = i;
+  // A verb in scare quotes (إن قواته «حررت» المخا): its opening quote.
+  if (v - 1 > sb && lex::IsQuote(toks_[v - 1]) && v + 1 < n_ && lex::IsQuote(toks_[v + 1])) --v;
   if (NormIs(v - 1, "قد") || NormIs(v - 1, "لقد")) --v;
   // An auxiliary after the subject: "إن الميليشيا باتت تسيطر"، "القوات كانت قد سيطرت".
   if (v - 1 > sb && Is(v - 1, E::kWas)) --v;
@@ -1728,6 +1730,8 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
              k + 1 < se && IsTimeWord(k + 1);
     };
     int s = i + 1;
+    // A verb in scare quotes (إن قواته "حررت" المخا): its closing quote.
+    if (s < se && i > 0 && lex::IsQuote(toks_[s]) && lex::IsQuote(toks_[i - 1])) ++s;
     while (s < se && (toks_[s].norm == "،" || day_part(s) || NormIs(s, "اليوم") || NormIs(s, "امس") ||
                       NormIs(s, "الخميس") || NormIs(s, "الجمعه") || NormIs(s, "السبت") || NormIs(s, "الاحد") ||
                       NormIs(s, "الاثنين") || NormIs(s, "الثلاثاء") || NormIs(s, "الاربعاء"))) {

@@ -304,6 +304,14 @@ TEST_F(AttributionFinderTest, InLineWithARuleIsNoSource) {
   EXPECT_TRUE(Find("وتقدمت القوات وفق الخطة المرسومة.").empty());
 }
 
+TEST_F(AttributionFinderTest, WhatEndsTheSpeaker) {
+  // "The military source denied what Saudi media promote about the fall of
+  // the city": ما opens the object, the source alone speaks.
+  auto a = Find("ونفى المصدر العسكري ما تروج له وسائل إعلام سعودية عن سقوط المدينة.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "المصدر العسكري");
+}
+
 TEST_F(AttributionFinderTest, MediumAfterAbra) {
   // "...while it claimed through its agency that aircraft struck the place".
   auto a = Find("في حين زعم عبر وكالة أعماق أن طائرات قصفت المكان.");

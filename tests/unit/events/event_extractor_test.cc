@@ -1100,6 +1100,16 @@ TEST_F(EventExtractorTest, WhereForcesWithdrewToIsNoPlace) {
   EXPECT_EQ(w->place->text, "مدينة الميادين");
 }
 
+TEST_F(EventExtractorTest, VerbInScareQuotes) {
+  // "The spokesman said his forces «liberated» the city of Mocha": the quotes
+  // distance the word, the claim is still a capture by the forces.
+  auto ev = Extract("وقال المتحدث إن قواته «حررت» مدينة المخا بالكامل.");
+  const Event* c = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(c, nullptr);
+  ASSERT_FALSE(c->actors.empty());
+  EXPECT_EQ(c->actors[0].text, "قواته");
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
