@@ -652,10 +652,14 @@ CleanResult ArticleCleaner::Clean(std::string_view raw, const CleanHints& hints)
     const std::string& key = lines[first_kept].key;
     for (const auto& h : wires_->FindHits(key)) {
       int words_before = CountWords(std::string_view(key).substr(0, h.begin));
-      if (words_before > 4) break;
+      if (words_before > 8) break;
       char32_t before = PrevNonSpace(key, h.begin);
       char32_t after = NextNonSpace(key, h.end);
       bool bracketed = before == '(' && after == ')';
+      // A bracketed credit after a dateline with a country and a full date
+      // ("ترهونة (ليبيا)، 12 حزيران 2020 (فرانس برس) -") may come after up
+      // to eight words; other credits within four.
+      if (words_before > 4 && !bracketed) break;
       bool dashed = before == '-' || (after == '-' && (before == 0 || before == '('));
       if (bracketed || dashed || (after == ':' && before == '-')) AddWire(h.entry, &res.wires);
     }
