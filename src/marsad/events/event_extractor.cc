@@ -2702,7 +2702,10 @@ std::vector<Event> EventExtractorImpl::Run() {
     }
     if (in_.date_of) {
       bool is_default = false;
-      ev.date = in_.date_of(ev.evidence, &is_default);
+      // The date nearest the trigger in its sentence, not the sentence's
+      // first ("شنت قوات حفتر عام 2014 عملية ... قبل أن تعلن سيطرتها على
+      // المدينة عام 2017": the control is of 2017).
+      ev.date = in_.date_of(ev.trigger_span, &is_default);
       ev.date_is_default = ev.date.has_value() && is_default;
       if (ev.date && !is_default && in_.document_year > 0 && ev.date->value.size() >= 4) {
         int year = std::atoi(ev.date->value.substr(0, 4).c_str());
