@@ -1475,6 +1475,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       // Inside a name ("التحالف بقيادة الولايات المتحدة"): keep looking.
       if (entity_of_[k] >= 0 || NormIs(k, "بقياده")) continue;
       if (NormIs(k, "اليوم") || NormIs(k, "امس") || toks_[k].norm == "،" || NormIs(k, "الخميس") ||
+          ((NormIs(k, "مساء") || NormIs(k, "صباح") || NormIs(k, "فجر")) && IsTimeWord(k + 1)) ||
           NormIs(k, "الجمعه") || NormIs(k, "السبت") || NormIs(k, "الاحد") || NormIs(k, "الاثنين") ||
           NormIs(k, "الثلاثاء") || NormIs(k, "الاربعاء")) continue;
       if (Is(k, E::kStop) && !NormIs(k, "من") && !NormIs(k, "عن") && !NormIs(k, "الي") && !NormIs(k, "في")) break;
