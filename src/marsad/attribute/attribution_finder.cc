@@ -265,7 +265,13 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
                       (k - 1 > j && is_title_of(k - 2) &&
                        (before == "العام" || before == "الخاص" || before == "الاممي")) ||
                       is_title_of(k - 1));
-        if (k > j && t.kind == TokenKind::kArabic && t.prefix_bytes >= 2 && t.norm != "باسم" && !spokesman_of) {
+        // Nor after an affiliation adjective ("قوات عملية بركان الغضب التابعة
+        // لحكومة الوفاق" = the forces of the operation affiliated to the GNA).
+        const bool affiliated_to = k > j && (before == "التابعه" || before == "التابع" || before == "التابعين" ||
+                                             before == "تابعه" || before == "تابع" || before == "الموالية" ||
+                                             before == "الموالي" || before == "الموالين" || before == "المواليه");
+        if (k > j && t.kind == TokenKind::kArabic && t.prefix_bytes >= 2 && t.norm != "باسم" && !spokesman_of &&
+            !affiliated_to) {
           std::string_view w = StripConj(t.norm);
           size_t conj = w.size() != t.norm.size() ? 2 : 0;
           if ((w.substr(0, 2) == "ب" || w.substr(0, 2) == "ل") && t.prefix_bytes >= conj + 2) break;
@@ -936,6 +942,22 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           if (!whole) continue;
         }
         for (const auto& m : ent.mentions) {
+          // The body a speaker is affiliated to does not speak ("قوة حماية
+          // سرت التابعة لحكومة الوفاق": the force, not the government).
+          if (m.span.start > sp.start) {
+            std::string_view before = body.substr(sp.start, m.span.start - sp.start);
+            while (!before.empty() && (before.back() == ' ' || before.back() == '"')) before.remove_suffix(1);
+            const std::string_view lam = "ل";
+            if (before.size() >= lam.size() && before.substr(before.size() - lam.size()) == lam) {
+              before.remove_suffix(lam.size());
+              while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+            }
+            bool affiliated = false;
+            for (std::string_view w : {"التابعة", "التابع", "التابعين", "الموالية", "الموالي", "الموالين"}) {
+              affiliated |= before.size() >= w.size() && before.substr(before.size() - w.size()) == w;
+            }
+            if (affiliated) continue;
+          }
           int32_t ov = std::min(m.span.end, sp.end) - std::max(m.span.start, sp.start);
           // The head of the phrase names the speaker ("<name>، الناطق باسم <group>",
           // "<name>, spokesman of <group>": the spokesman, not the group).

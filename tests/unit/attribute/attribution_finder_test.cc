@@ -312,6 +312,14 @@ TEST_F(AttributionFinderTest, WhatEndsTheSpeaker) {
   EXPECT_EQ(a[0].speaker_text, "المصدر العسكري");
 }
 
+TEST_F(AttributionFinderTest, AffiliationStaysInTheSpeaker) {
+  // "The Sirte protection force affiliated to the government said that ...":
+  // the ل-phrase after التابعة belongs to the speaker.
+  auto a = Find("وقالت قوة حماية سرت التابعة لحكومة الوفاق إن قواتها تتقدم.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "قوة حماية سرت التابعة لحكومة الوفاق");
+}
+
 TEST_F(AttributionFinderTest, MediumAfterAbra) {
   // "...while it claimed through its agency that aircraft struck the place".
   auto a = Find("في حين زعم عبر وكالة أعماق أن طائرات قصفت المكان.");
