@@ -40,6 +40,8 @@ TEST_F(ChromeClassifierTest, ShareAndFollowWidgets) {
   EXPECT_EQ(Classify("فيسبوك تويتر واتساب تيليجرام"), "share-widget");  // share buttons
   EXPECT_EQ(Classify("Facebook Twitter WhatsApp Telegram"), "share-widget");
   EXPECT_EQ(Classify("طباعة"), "share-widget");                   // "Print"
+  // "Share the news: Facebook | Twitter | WhatsApp"
+  EXPECT_EQ(Classify("شارك الخبر: فيسبوك | تويتر | واتساب"), "share-widget");
   EXPECT_EQ(Classify("تابعونا على تلغرام"), "subscribe-widget");  // "Follow us on Telegram"
   // "Follow Syria TV's news on Telegram"
   EXPECT_EQ(Classify("لمتابعة أخبار تلفزيون سوريا على تلغرام"), "subscribe-widget");
@@ -52,6 +54,13 @@ TEST_F(ChromeClassifierTest, RelatedLinks) {
   EXPECT_EQ(Classify("الأكثر قراءة"), "related-links");    // "Most read"
   // "Read also: the UN calls for a ceasefire in Idlib" (a linked headline)
   EXPECT_EQ(Classify("اقرأ أيضاً: الأمم المتحدة تدعو إلى وقف إطلاق النار في إدلب"), "related-links");
+}
+
+TEST_F(ChromeClassifierTest, MenuOfShortItemsBetweenBars) {
+  // A site menu: "<site> | Home | Local | World | Economy | Sport".
+  EXPECT_EQ(Classify("ليبيا الأحرار | الرئيسية | محلي | دولي | اقتصاد | رياضة"), "navigation");
+  // A sentence with one bar, or a related-links line, is not a menu.
+  EXPECT_NE(Classify("قال الوزير إن المفاوضات | متعثرة منذ أشهر طويلة"), "navigation");
 }
 
 TEST_F(ChromeClassifierTest, CommentFormsAndNavigation) {
