@@ -1430,6 +1430,11 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
     if (ba < 0 || speaker == nullptr) return std::nullopt;
     Phrase target{i + 1, ba, -1};
+    // (A detached ب with quotes before the charge: "بـ"فبركة" الأدلة".)
+    while (target.b > target.a + 1 &&
+           (lex::IsQuote(toks_[target.b - 1]) || toks_[target.b - 1].norm == "ب" || toks_[target.b - 1].norm == "بـ")) {
+      --target.b;
+    }
     for (int k = target.a; k < target.b && target.entity < 0; ++k) target.entity = entity_of_[k];
     EventArg actor;
     actor.role = "actor";
