@@ -1352,6 +1352,14 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       E::kFutureCue | E::kAttempt | E::kWas) && !IsTriggerToken(i - 1) && entity_of_[i - 1] < 0) {
     return std::nullopt;
   }
+  // A standing presence in the present tense ("وينتشر في العراق نحو 5200
+  // جندي أمريكي" = some 5,200 US soldiers are deployed in Iraq) is a state,
+  // not a deployment; with a word of now (اليوم، الآن، حاليا) it is news.
+  if (tr.type == "DEPLOY" && verbal && (m.flags & E::kPresent) && !(m.flags & E::kFuture)) {
+    bool now = false;
+    for (int k = left; k < right && !now; ++k) now = IsTimeWord(k) || NormIs(k, "الان") || NormIs(k, "حاليا");
+    if (!now) return std::nullopt;
+  }
   // Background: كان ... قد + past verb, سبق أن, or a year before the document's.
   bool background = false;
   // A verb in a relative clause tells something already known ("الذي اغتيل").

@@ -1110,6 +1110,15 @@ TEST_F(EventExtractorTest, VerbInScareQuotes) {
   EXPECT_EQ(c->actors[0].text, "قواته");
 }
 
+TEST_F(EventExtractorTest, StandingPresenceIsNoDeployment) {
+  // "Some 5,200 US soldiers are deployed in Iraq": a state, not an event.
+  EXPECT_EQ(Find(Extract("وينتشر في العراق نحو 5200 جندي أمريكي ضمن التحالف."), "DEPLOY"), nullptr);
+  // "The forces are deploying today in the city's streets": news.
+  EXPECT_NE(Find(Extract("وتنتشر القوات اليوم في شوارع المدينة."), "DEPLOY"), nullptr);
+  // "The army deployed two brigades": a past deployment.
+  EXPECT_NE(Find(Extract("ونشر الجيش لواءين في المدينة."), "DEPLOY"), nullptr);
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
