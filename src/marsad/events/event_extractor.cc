@@ -1677,6 +1677,14 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
          (!Break(right_end) || toks_[right_end].norm == "(" || toks_[right_end].norm == ")" ||
           toks_[right_end].norm == "،")) {
     if (toks_[right_end].norm == "،" && right_end > i + 12) break;
+    // "، وضبط مستودعات ... في الأحياء الشمالية" (and seized depots in the
+    // northern quarters): after a comma, و with an indefinite word that names
+    // nothing opens the next clause; its place is not this event's.
+    if (toks_[right_end].norm == "،" && right_end > i + 1 && OpensWithConj(right_end + 1) &&
+        !Definite(right_end + 1) && entity_of_[right_end + 1] < 0 && !IsTriggerToken(right_end + 1) &&
+        !Is(right_end + 1, E::kPlaceNoun)) {
+      break;
+    }
     ++right_end;
   }
 
