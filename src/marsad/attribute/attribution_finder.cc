@@ -347,6 +347,31 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
     return w.substr(0, 4) == "ال" && w.size() > 8 && (ends("ي") || ends("يه"));
   };
 
+  // A described source and where it sits ("مصدر في حرس المنشآت قوله"،
+  // "مصادر طبية في مستشفى عتق،"، "مصدر طبي في مستشفى غريان بأن"): after an
+  // indefinite source head, في / من and up to four words belong to the
+  // speaker when what follows them opens the content (a complementizer, قوله,
+  // a comma). Returns the new end of the speaker phrase.
+  auto extend_source = [&](int sa, int sb, int end) {
+    if (sa >= sb || sb >= end || !is_source_head(sa) || StripConj(toks[sa].norm).substr(0, 4) == "ال") return sb;
+    if (!(norm_is(sb, "في") || norm_is(sb, "من"))) return sb;
+    // (Not the medium: "في بيان"، "في تصريح"، "في حديث".)
+    if (norm_is(sb + 1, "بيان") || norm_is(sb + 1, "تصريح") || norm_is(sb + 1, "تصريحات") ||
+        norm_is(sb + 1, "حديث") || norm_is(sb + 1, "مقابله") || norm_is(sb + 1, "اتصال")) {
+      return sb;
+    }
+    for (int k = sb + 1; k < end && k <= sb + 4; ++k) {
+      if (toks[k].kind != TokenKind::kArabic || LookupCue(toks[k]) != nullptr) {
+        if (k > sb + 1 && toks[k].norm == "،") return k;
+        return sb;
+      }
+      const int c = word_class(k);
+      if (k > sb + 1 && (c == kComplementizer || c == kPronoun)) return k;
+      if (c != 0 && c != kNorm) return sb;
+    }
+    return sb;
+  };
+
   std::vector<Found> found;
   int last_speaker_found = -1;  // index in `found` of the last attribution with a speaker
   for (int si = 0; si < static_cast<int>(sents.size()); ++si) {
@@ -489,6 +514,7 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         if (j < e && word_class(j) == kNorm) continue;
         auto [sa, sb] = phrase_at(j, e, kMaxSpeakerTokens);
         if (sa >= sb) continue;
+        sb = extend_source(sa, sb, e);
         // "وفق بيان للتحالف" (according to a statement of the coalition): the
         // statement's author speaks.
         bool of_statement = false;
@@ -620,7 +646,7 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           if (!norm_is(sb, "عن")) continue;  // نقل = "transported", not relayed
           auto [a2, b2] = phrase_at(sb + 1, e, kMaxSpeakerTokens);
           relay_a = a2;
-          relay_b = b2;
+          relay_b = extend_source(a2, b2, e);
           if (relay_a >= relay_b) continue;
         }
         if (sa >= sb) continue;
@@ -672,7 +698,7 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
       if (sa >= sb && comp != i + 1) {
         auto [a1, b1] = phrase_at(i + 1, comp > 0 ? comp : e, kMaxSpeakerTokens);
         sa = a1;
-        sb = b1;
+        sb = extend_source(a1, b1, comp > 0 ? comp + 1 : e);
         // Without a complementizer ("نفى التنظيم الانسحاب") the speaker must be
         // a named entity or a described source: "أعلن الخلافة" declares, it does not report.
         // "أفاد الدفاع المدني بمقتل ..." (the civil defence reported the

@@ -8,6 +8,7 @@
 
 #include "marsad/attribute/attribution_finder.h"
 #include "marsad/attribute/lexicon.h"
+#include "marsad/dates/civil_date.h"
 
 namespace marsad {
 
@@ -258,6 +259,45 @@ class EventExtractorImpl {
   }
   bool NormIs(int i, std::string_view w) const {
     return i >= 0 && i < n_ && StripConj(toks_[i].norm) == w;
+  }
+  // True if no clause boundary (punctuation, a complementizer, a speech
+  // cue) stands between a date expression and a trigger.
+  bool DateInClause(Span date, Span trigger) const {
+    const int32_t a = std::min(date.end, trigger.end), b = std::max(date.start, trigger.start);
+    for (int k = 0; k < n_; ++k) {
+      if (toks_[k].span.start < a) continue;
+      if (toks_[k].span.start >= b) break;
+      if (Break(k) || NormIs(k, "ان") || NormIs(k, "بان") || NormIs(k, "انه") || NormIs(k, "انها")) return false;
+    }
+    return true;
+  }
+  // The first day of a TIMEX-like value: "2017", "2017-11", "2017-11-16",
+  // "2017-11-16T21:11", "2017-W46", "(2017-11-07,2017-11-12,P5D)".
+  static std::optional<CivilDate> StartOfValue(std::string_view v) {
+    if (!v.empty() && v.front() == '(') v.remove_prefix(1);
+    auto num = [&](size_t pos, size_t len) {
+      int x = 0;
+      for (size_t k = pos; k < pos + len; ++k) {
+        if (k >= v.size() || v[k] < '0' || v[k] > '9') return -1;
+        x = x * 10 + (v[k] - '0');
+      }
+      return x;
+    };
+    const int year = num(0, 4);
+    if (year < 1) return std::nullopt;
+    if (v.size() >= 8 && v[4] == '-' && v[5] == 'W') {
+      const int week = num(6, 2);
+      if (week < 1) return std::nullopt;
+      return civil::AddDays(civil::WeekStart(CivilDate{year, 1, 4}), (week - 1) * 7);
+    }
+    if (v.size() >= 10 && v[4] == '-' && v[7] == '-') return civil::ParseIso(v.substr(0, 10));
+    if (v.size() >= 7 && v[4] == '-') {
+      const int month = num(5, 2);
+      if (month < 1 || month > 12) return std::nullopt;
+      return CivilDate{year, month, 1};
+    }
+    if (v.size() == 4 || (v.size() > 4 && v[4] != '-')) return CivilDate{year, 1, 1};
+    return std::nullopt;
   }
   // The word as written has a damma (U+064F) right after its first letter
   // past an optional و / ف: the vocalized passive of a past verb (قُتل، دُمرت،
@@ -2729,7 +2769,21 @@ std::vector<Event> EventExtractorImpl::Run() {
       // المدينة عام 2017": the control is of 2017).
       ev.date = in_.date_of(ev.trigger_span, &is_default);
       ev.date_is_default = ev.date.has_value() && is_default;
-      if (ev.date && !is_default && in_.document_year > 0 && ev.date->value.size() >= 4) {
+      const std::optional<CivilDate> doc_day =
+          in_.document_date.empty() ? std::nullopt : civil::ParseIso(in_.document_date);
+      const std::optional<CivilDate> start = ev.date && !is_default ? StartOfValue(ev.date->value) : std::nullopt;
+      if (doc_day && start) {
+        // Dated against a known document day: background is a year or more
+        // before it ("years before the article"); a dated event of the last
+        // twelve months is news, whatever the tense that tells it ("وكان
+        // الجيش قد حرر سراقب في الثامن من شباط الماضي" in a March article).
+        // (Only a date of the event's own clause clears the flag: in "قال
+        // المتحدث اليوم إن التنظيم كان قد سيطر على المدينة" today is when he
+        // spoke.)
+        const int days = civil::DaysBetween(*start, *doc_day);
+        if (days >= 365) ev.background = true;
+        else if (days >= -1 && DateInClause(ev.date->span, ev.trigger_span)) ev.background = false;
+      } else if (ev.date && !is_default && in_.document_year > 0 && ev.date->value.size() >= 4) {
         int year = std::atoi(ev.date->value.substr(0, 4).c_str());
         if (year >= 1900 && year < in_.document_year) ev.background = true;
         // "المجرمين الذين اغتالوا القائد فجر الجمعة 3 كانون الثاني 2020": a

@@ -59,6 +59,10 @@ struct EventInput {
   // The document's year (0 = unknown); the engine's stage passes, when the
   // document has no date, the latest year of a full date the text states.
   int document_year = 0;
+  // The document's day ("2017-11-19"), empty when unknown: an event dated a
+  // year or more before it is background, one dated less than a year before
+  // it is not (issue: "background = an event dated years before the article").
+  std::string document_date;
   // Optional: the date governing a clause (the dates stage's GoverningDate).
   std::function<std::optional<DateExpr>(Span clause, bool* is_default)> date_of;
   // Apply the sentence gate when the extractor has a classifier (default).

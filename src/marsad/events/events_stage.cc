@@ -23,6 +23,7 @@ class EventsStage : public Stage {
     in.attributions = &doc.attributions;
     if (doc.published && doc.published->value.size() >= 4 && doc.published->precision != Precision::kUnknown) {
       in.document_year = std::atoi(doc.published->value.substr(0, 4).c_str());
+      if (doc.published->value.size() >= 10) in.document_date = doc.published->value.substr(0, 10);
     } else {
       // Without a document date, an article is no older than the latest full
       // date it states ("الأحد 19 كانون الثاني 2020"): that year is a lower

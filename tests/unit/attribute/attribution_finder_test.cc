@@ -320,6 +320,25 @@ TEST_F(AttributionFinderTest, AffiliationStaysInTheSpeaker) {
   EXPECT_EQ(a[0].speaker_text, "قوة حماية سرت التابعة لحكومة الوفاق");
 }
 
+TEST_F(AttributionFinderTest, DescribedSourceKeepsWhereItSits) {
+  // "A local Libyan channel relayed from a source in the facilities guard
+  // his saying that ..., denying that his forces surrendered."
+  auto a = Find("ونقلت قناة ليبية محلية عن مصدر في حرس المنشآت قوله إن عناصره انسحبوا، نافياً أن تكون قواته قد استسلمت.");
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(a[0].speaker_text, "قناة ليبية محلية");
+  EXPECT_EQ(a[1].speaker_text, "مصدر في حرس المنشآت");
+  EXPECT_EQ(a[2].stance, "denies");
+  // "According to medical sources in the Ataq hospital, ..."
+  a = Find("وبحسب مصادر طبية في مستشفى عتق، قتل 35 شخصاً.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "مصادر طبية في مستشفى عتق");
+  // Not when the words after في are the content: "sources said in a
+  // statement that ..." keeps "مصادر".
+  a = Find("وقالت مصادر في بيان إن الطريق أغلق.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "مصادر");
+}
+
 TEST_F(AttributionFinderTest, MediumAfterAbra) {
   // "...while it claimed through its agency that aircraft struck the place".
   auto a = Find("في حين زعم عبر وكالة أعماق أن طائرات قصفت المكان.");

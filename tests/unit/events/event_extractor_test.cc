@@ -1143,6 +1143,31 @@ TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   EXPECT_TRUE(withdraw->background);
 }
 
+TEST(EventsStageTest, BackgroundIsDatedAYearOrMoreBefore) {
+  // Issue 5: background = an event dated years before the article. In an
+  // article of 2 March 2020: "the army had liberated Saraqeb on 8 February"
+  // is news of last month (not background); "the group had taken it in
+  // 2015" is background; the Benghazi sentence takes each event's own year.
+  auto engine = Engine::Create({.data_dir = kData});
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  Document doc;
+  doc.raw = "دمشق، 2 آذار 2020 - وكان الجيش قد حرر مدينة سراقب في الثامن من شباط الماضي.\n"
+            "وكانت الفصائل قد سيطرت على مدينة سراقب عام 2015.\n"
+            "وقال المتحدث اليوم إن التنظيم كان قد سيطر على مدينة الميادين.\n";
+  doc.input.format = "text";
+  doc.layers.insert("raw");
+  (*engine)->pipeline().ProcessOne(doc);
+  std::vector<const Event*> control;
+  for (const auto& e : doc.events) {
+    if (e.type == "TAKE_CONTROL") control.push_back(&e);
+  }
+  ASSERT_EQ(control.size(), 3u);
+  EXPECT_FALSE(control[0]->background) << control[0]->trigger;  // 8 February 2020
+  EXPECT_TRUE(control[1]->background) << control[1]->trigger;   // 2015
+  // Undated pluperfect; "today" is when the spokesman spoke: still background.
+  EXPECT_TRUE(control[2]->background) << control[2]->trigger;
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
