@@ -250,7 +250,19 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
       }
       if (!in_quote) {
         if (lex::IsBreakPunct(t)) break;
-        if (k > j && word_class(k) != 0 && word_class(k) != kNorm) break;  // stop word, complementizer, "قوله"
+        // A word inside a named entity ("المرصد السوري لحقوق الإنسان"، "الوكالة
+        // الوطنية للإعلام").
+        bool inside_name = false;
+        if (k > j && in.entities != nullptr) {
+          for (const auto& ent : *in.entities) {
+            for (const auto& m : ent.mentions) {
+              inside_name |= m.span.start < t.span.start && m.span.start >= toks[j].span.start &&
+                             t.span.start < m.span.end;
+            }
+            if (inside_name) break;
+          }
+        }
+        if (k > j && word_class(k) != 0 && word_class(k) != kNorm && !inside_name) break;  // stop word, complementizer, "قوله"
         // A relative clause describes the speaker, it is no part of the name
         // ("القائد العسكري الذي أرسلته الحكومة").
         if (k > j && (toks[k].norm == "الذي" || toks[k].norm == "التي" || toks[k].norm == "الذين")) break;
@@ -271,7 +283,7 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
                                              before == "تابعه" || before == "تابع" || before == "الموالية" ||
                                              before == "الموالي" || before == "الموالين" || before == "المواليه");
         if (k > j && t.kind == TokenKind::kArabic && t.prefix_bytes >= 2 && t.norm != "باسم" && !spokesman_of &&
-            !affiliated_to) {
+            !affiliated_to && !inside_name) {
           std::string_view w = StripConj(t.norm);
           size_t conj = w.size() != t.norm.size() ? 2 : 0;
           if ((w.substr(0, 2) == "ب" || w.substr(0, 2) == "ل") && t.prefix_bytes >= conj + 2) break;
