@@ -1168,6 +1168,25 @@ TEST(EventsStageTest, BackgroundIsDatedAYearOrMoreBefore) {
   EXPECT_TRUE(control[2]->background) << control[2]->trigger;
 }
 
+TEST(EventsStageTest, SpeakerPhraseDoesNotEndInsideAName) {
+  // "The National News Agency relayed from a judicial source ..." and "The
+  // Syrian Observatory for Human Rights said ...": the glued ل inside the
+  // names ends no speaker.
+  auto engine = Engine::Create({.data_dir = kData});
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  Document doc;
+  doc.raw = "بيروت، 5 آب 2020 - ونقلت الوكالة الوطنية للإعلام عن مصدر قضائي قوله إن التحقيق مستمر.\n"
+            "وقال المرصد السوري لحقوق الإنسان إن الاشتباكات مستمرة.\n";
+  doc.input.format = "text";
+  doc.layers.insert("raw");
+  (*engine)->pipeline().ProcessOne(doc);
+  std::set<std::string> speakers;
+  for (const auto& a : doc.attributions) speakers.insert(a.speaker_text);
+  EXPECT_TRUE(speakers.count("الوكالة الوطنية للإعلام"));
+  EXPECT_TRUE(speakers.count("مصدر قضائي"));
+  EXPECT_TRUE(speakers.count("المرصد السوري لحقوق الإنسان"));
+}
+
 TEST(EventsStageTest, StageAndClaims) {
   auto ex = MakeEventsStage(kData);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
