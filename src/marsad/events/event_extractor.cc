@@ -1001,6 +1001,7 @@ EventExtractorImpl::Phrase EventExtractorImpl::PreSubject(int i, int sb, std::ve
     const Token& t = toks_[a - 1];
     if (lex::IsBreakPunct(t) && t.norm != "(" && t.norm != ")") break;
     std::string_view w = StripConj(t.norm);
+    if (w == "عن" && NormIs(a - 2, "يقل")) break;  // "ما لا يقل عن عشر سيارات": the count starts after
     if (t.norm == "فيما" || w == "فيما" || w == "بينما" || w == "حيث" || w == "كما" || w == "ثم" ||
         w == "لكن" || w == "حتي" || w == "عندما" || w == "بعدما" || w == "اذ") {
       break;  // a clause linker ("فيما لقي ..." = while ... met)
@@ -1612,6 +1613,10 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       if (Break(j) && t.norm != "،" && t.norm != ")") break;
       // (A trigger noun inside a phrase, "طائرة مسيرة" = a drone, is no new event.)
       if (j > i + 1 && (IsEventWord(j) || Is(j, E::kPurpose) || Is(j, E::kFutureCue))) break;
+      // A coordinated past verb opens its own clause: "قتلت 23 عنصرا وأسرت
+      // خمسة آخرين" (killed 23 and captured five others): the five are not
+      // the killed.
+      if (j > i + 1 && verbal && OpensWithConj(j) && VerbShaped(j) && entity_of_[j] < 0) break;
       if (j > i && (NormIs(j, "ان") || NormIs(j, "بان") || NormIs(j, "حيث") || NormIs(j, "بينما"))) break;
       Quantity q;
       int nx = 0;
@@ -1794,6 +1799,9 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     int s = i + 1;
     // A verb in scare quotes (إن قواته "حررت" المخا): its closing quote.
     if (s < se && i > 0 && lex::IsQuote(toks_[s]) && lex::IsQuote(toks_[i - 1])) ++s;
+    // A dative pronoun before the object ("ودمرت لهم عدداً من الآليات" =
+    // destroyed a number of their vehicles).
+    if (s < se && (NormIs(s, "لهم") || NormIs(s, "لها") || NormIs(s, "له") || NormIs(s, "لهن"))) ++s;
     while (s < se && (toks_[s].norm == "،" || day_part(s) || NormIs(s, "اليوم") || NormIs(s, "امس") ||
                       NormIs(s, "الخميس") || NormIs(s, "الجمعه") || NormIs(s, "السبت") || NormIs(s, "الاحد") ||
                       NormIs(s, "الاثنين") || NormIs(s, "الثلاثاء") || NormIs(s, "الاربعاء"))) {
@@ -1853,6 +1861,11 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     int qs = s;
     if (qs < right_end && (NormIs(qs, "نحو") || NormIs(qs, "قرابه") || NormIs(qs, "حوالي"))) ++qs;
     else if (qs + 1 < right_end && NormIs(qs, "اكثر") && NormIs(qs + 1, "من")) qs += 2;
+    // "ما لا يقل عن عشر سيارات" (no fewer than ten cars).
+    else if (qs + 3 < right_end && NormIs(qs, "ما") && NormIs(qs + 1, "لا") && NormIs(qs + 2, "يقل") &&
+             NormIs(qs + 3, "عن")) {
+      qs += 4;
+    }
     bool bare_count = false;
     if (victim_type && qs > s && qs < right_end && !QuantityAt(qs, right_end, &q, &nx)) {
       // "وأصيب أكثر من 220 في المعارك": after an approximation a bare number
@@ -1885,8 +1898,12 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
             k = p2.b;
           }
         }
-      } else if (victim_type || passive || pre.ok() || pronoun_subject || event_subject) {
+      } else if (victim_type || passive || pre.ok() || pronoun_subject || event_subject || q.unit == "vehicles") {
+        // (Counted vehicles are what was hit: "ودمرت ثماني دبابات" = and
+        // destroyed eight tanks.)
         targets.push_back(MakeArg("target", p));
+      } else if (q.unit == "rockets" || q.unit == "shells") {
+        // Counted munitions are what was fired: neither who fired nor a target.
       } else {
         actors.push_back(MakeArg("actor", p));
       }
@@ -1911,6 +1928,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         const std::string_view h1 = StripConj(toks_[p1.a].norm);
         const bool site_head = entity_of_[p1.a] < 0 &&
                                (h1 == "مواقع" || h1 == "مقرات" || h1 == "معسكرات" || h1 == "مراكز" || h1 == "مقر" ||
+                                h1 == "المكان" || h1 == "الموقع" || h1 == "موقع" || h1 == "مكان" ||
                                 h1 == "معسكر" || h1 == "مركز" || h1 == "منازل" || h1 == "مباني" || h1 == "مبني" ||
                                 h1 == "تمركزات" || h1 == "مخازن" || h1 == "مستودعات");
         if (passive) targets.push_back(MakeArg("target", p1));
@@ -2429,8 +2447,15 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   // (Only when the event keeps a target: "انفجرت سيارة مفخخة" has no other.)
   if (!targets.empty()) actors.erase(std::remove_if(actors.begin(), actors.end(),
                               [&](const EventArg& a) {
-                                const int h = TokenAt(a.span.start);
-                                return a.entity_id.empty() && h >= 0 && IsAnyKey(h, E::kMunition);  // صواريخها
+                                int h = TokenAt(a.span.start);
+                                // (After a count: "عشر سيارات مفخخة استهدفت".)
+                                double v = 0;
+                                bool vague = false;
+                                int nx = 0;
+                                if (h >= 0 && NumberAt(h, &v, &vague, &nx) && nx < n_) h = nx;
+                                return a.entity_id.empty() && h >= 0 &&
+                                       (IsAnyKey(h, E::kMunition) || NormIs(h + 1, "مفخخه") ||
+                                        NormIs(h + 1, "مفخخات"));  // صواريخها، سيارات مفخخة
                               }),
                actors.end());
 

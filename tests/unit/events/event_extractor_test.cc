@@ -1119,6 +1119,39 @@ TEST_F(EventExtractorTest, StandingPresenceIsNoDeployment) {
   EXPECT_NE(Find(Extract("ونشر الجيش لواءين في المدينة."), "DEPLOY"), nullptr);
 }
 
+TEST_F(EventExtractorTest, CountsCoordinatedVerbsAndWhatIsNoActor) {
+  // "The forces killed 23 fighters and captured five others": the five are
+  // not counted among the dead.
+  auto ev = Extract("وأضاف أن القوات الجنوبية قتلت 23 عنصراً حوثياً وأسرت خمسة آخرين.");
+  const Event* k = Find(ev, "KILL");
+  ASSERT_NE(k, nullptr);
+  ASSERT_EQ(k->quantities.size(), 1u);
+  EXPECT_EQ(k->quantities[0].value, 23);
+  // "... and destroyed eight tanks": counted vehicles are hit, not hitting.
+  ev = Extract("وزعمت الوزارة أن قواتها حيدت 21 جندياً ودمرت ثماني دبابات في ريف إدلب.");
+  const Event* a = Find(ev, "ASSAULT");
+  ASSERT_NE(a, nullptr);
+  EXPECT_TRUE(a->actors.empty());
+  ASSERT_FALSE(a->targets.empty());
+  EXPECT_EQ(a->targets[0].text, "ثماني دبابات");
+  // "... and destroyed a number of their vehicles" (a dative pronoun first).
+  ev = Extract("وقال المراسل إن وحدات الجيش قضت على الإرهابيين ودمرت لهم عدداً من الآليات.");
+  a = Find(ev, "ASSAULT");
+  ASSERT_NE(a, nullptr);
+  for (const auto& x : a->actors) EXPECT_EQ(x.text.find("لهم"), std::string::npos) << x.text;
+  // "... detonated no fewer than ten car bombs that targeted the forces'
+  // fortifications": the car bombs are no actor.
+  ev = Extract("وأفادت مصادر أمنية بأن التنظيم فجّر ما لا يقل عن عشر سيارات مفخخة استهدفت تحصينات القوات.");
+  a = Find(ev, "ASSAULT");
+  ASSERT_NE(a, nullptr);
+  EXPECT_TRUE(a->actors.empty());
+  // "... the aircraft came back and struck the place": the place is hit.
+  ev = Extract("وقال ناشطون إن الطائرة عادت وقصفت المكان مرة ثانية.");
+  a = Find(ev, "ASSAULT");
+  ASSERT_NE(a, nullptr);
+  for (const auto& x : a->actors) EXPECT_NE(x.text, "المكان");
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
