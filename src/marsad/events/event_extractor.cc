@@ -1288,6 +1288,23 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   if (tr.needs_violent) {
     bool ok = false;
     for (int k = sb; k < se && !ok; ++k) ok = k != i && IsAnyKey(k, E::kViolent);
+    // An armed group named after على / ضد within the clause is a violent
+    // target ("شن حزب الله هجوما على مواقع النصرة"); a government or a
+    // person is not ("شن هجوما لاذعا على الحكومة" = a scathing attack).
+    if (!ok && in_.entities != nullptr) {
+      int ala = -1;
+      for (int k = i + 1; k < se && k <= i + 4 && !Break(k); ++k) {
+        if (NormIs(k, "علي") || NormIs(k, "ضد")) {
+          ala = k;
+          break;
+        }
+      }
+      for (int k = ala + 1; ala > 0 && k < se && k <= ala + 4 && !Break(k) && !ok; ++k) {
+        if (entity_of_[k] < 0) continue;
+        const std::string& type = (*in_.entities)[entity_of_[k]].type;
+        ok = type == "armed_group" || type == "state_force";
+      }
+    }
     if (!ok) return std::nullopt;
   }
   // "سقط" (fell) and "انفجر" (exploded) need a munition (قذائف، عبوة ...) next to them.
@@ -1530,6 +1547,8 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       if (entity_of_[k] >= 0 || NormIs(k, "بقياده")) continue;
       if (NormIs(k, "اليوم") || NormIs(k, "امس") || toks_[k].norm == "،" || NormIs(k, "الخميس") ||
           ((NormIs(k, "مساء") || NormIs(k, "صباح") || NormIs(k, "فجر")) && IsTimeWord(k + 1)) ||
+          // (a date between: "شن في 21 تموز الماضي هجوما")
+          NormIs(k, "الماضي") || NormIs(k, "الماضيه") || NormIs(k, "الجاري") || NormIs(k, "الفايت") ||
           NormIs(k, "الجمعه") || NormIs(k, "السبت") || NormIs(k, "الاحد") || NormIs(k, "الاثنين") ||
           NormIs(k, "الثلاثاء") || NormIs(k, "الاربعاء")) continue;
       if (Is(k, E::kStop) && !NormIs(k, "من") && !NormIs(k, "عن") && !NormIs(k, "الي") && !NormIs(k, "في")) break;

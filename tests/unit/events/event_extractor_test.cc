@@ -1152,6 +1152,28 @@ TEST_F(EventExtractorTest, CountsCoordinatedVerbsAndWhatIsNoActor) {
   for (const auto& x : a->actors) EXPECT_NE(x.text, "المكان");
 }
 
+TEST(EventsStageTest, AnAttackOnAnArmedGroupIsViolent) {
+  // "Hezbollah launched on 21 July a wide attack on the positions of the
+  // Nusra Front": an armed group after على makes هجوم violent, and a date
+  // between the light verb and the noun does not hide the verb. "A scathing
+  // attack on the government" stays no event.
+  auto engine = Engine::Create({.data_dir = kData});
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  Document doc;
+  doc.raw = "بيروت، 2 آب 2017 - وشن حزب الله في 21 تموز الماضي هجوماً واسعاً على مواقع جبهة النصرة.\n"
+            "وشن حزب الله هجوما لاذعا على الحكومة اللبنانية.\n";
+  doc.input.format = "text";
+  doc.layers.insert("raw");
+  (*engine)->pipeline().ProcessOne(doc);
+  int assaults = 0;
+  for (const auto& e : doc.events) {
+    if (e.type != "ASSAULT") continue;
+    ++assaults;
+    EXPECT_NE(e.evidence.start, static_cast<int32_t>(doc.body.find("وشن حزب الله هجوما لاذعا")));
+  }
+  EXPECT_EQ(assaults, 1);
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
