@@ -876,6 +876,14 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         // No complementizer: the object follows the speaker ("نفى التنظيم
         // الانسحاب"); require at least two words of it.
         int k = std::max(aside_end > 0 ? aside_end : sb, i + 1);
+        // A closing quote of the speaker's name and the medium ("ونفى المركز
+        // الإعلامي لـ"قسد" في بيان استهداف المدنيين"): not what was denied.
+        while (k < e && lex::IsQuote(toks[k])) ++k;
+        if (k + 1 < e && norm_is(k, "في") &&
+            (norm_is(k + 1, "بيان") || norm_is(k + 1, "تصريح") || norm_is(k + 1, "حديث") ||
+             norm_is(k + 1, "تغريده") || norm_is(k + 1, "مقابله"))) {
+          k += 2;
+        }
         if (e - k < 2) continue;
         content = content_from(k);
         // A direct object ends with its clause: "، ووصفتها بأنها ..." is a

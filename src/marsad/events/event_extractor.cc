@@ -1482,7 +1482,18 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       return std::nullopt;
     }
     int ba = -1;
-    for (int k = i + 2; k < se && k <= i + 7 && !Break(k); ++k) {
+    // A quoted accused ("متهماً "خلايا مرتبطة بالنظام" بإشعال الفتنة"): the
+    // charge comes after the closing quote.
+    int from = i + 2;
+    if (i + 1 < se && lex::IsQuote(toks_[i + 1])) {
+      for (int k = i + 2; k < se && k <= i + 9 && !Break(k); ++k) {
+        if (lex::IsQuote(toks_[k])) {
+          from = k + 1;
+          break;
+        }
+      }
+    }
+    for (int k = from; k < se && k <= from + 5 && !Break(k); ++k) {
       if (GluedPrep(k) && StartsWith(StripConj(toks_[k].norm), "ب")) {
         ba = k;
         break;
@@ -1501,7 +1512,10 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
            (lex::IsQuote(toks_[target.b - 1]) || toks_[target.b - 1].norm == "ب" || toks_[target.b - 1].norm == "بـ")) {
       --target.b;
     }
-    for (int k = target.a; k < target.b && target.entity < 0; ++k) target.entity = entity_of_[k];
+    while (target.a + 1 < target.b && lex::IsQuote(toks_[target.a])) ++target.a;
+    // The accused is named only by a mention at its head: "خلايا مرتبطة
+    // بالنظام" (cells linked to the regime) are not the regime.
+    target.entity = entity_of_[target.a];
     EventArg actor;
     actor.role = "actor";
     actor.text = speaker->speaker_text;
@@ -1692,7 +1706,12 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
           if (IsPlacePhrase(p)) set_place(p);
         } else if (against_type) {
           if (IsPlacePhrase(p)) set_place(p);
-          targets.push_back(MakeArg("target", p));
+          // "اشتباكات على أطراف البلدة" (clashes on the outskirts of the
+          // town): where, not whom.
+          const std::string_view head = StripConj(toks_[p.a].norm);
+          const bool where = head == "اطراف" || head == "محيط" || head == "مشارف" || head == "تخوم" ||
+                             head == "مداخل" || head == "جبهات" || head == "خطوط";
+          if (!where) targets.push_back(MakeArg("target", p));
           ala_end = p.b;
         }
       } else if (into) {
