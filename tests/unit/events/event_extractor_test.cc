@@ -1174,6 +1174,28 @@ TEST(EventsStageTest, AnAttackOnAnArmedGroupIsViolent) {
   EXPECT_EQ(assaults, 1);
 }
 
+TEST_F(EventExtractorTest, MediumQuotedAccusedAndOutskirts) {
+  // "The media centre denied in a statement targeting civilians, accusing
+  // "cells linked to the regime" of stirring strife": the denial covers the
+  // targeting (not "في بيان"); the accused are the cells, not the regime.
+  auto ev = Extract("ونفت مصادر عسكرية في بيان استهداف المدنيين، متهمة \"خلايا مرتبطة بالنظام\" بإشعال الفتنة.");
+  const Event* d = Find(ev, "DENY");
+  ASSERT_NE(d, nullptr);
+  ASSERT_FALSE(d->targets.empty());
+  EXPECT_EQ(d->targets[0].text, "استهداف المدنيين");
+  const Event* a = Find(ev, "ACCUSE");
+  ASSERT_NE(a, nullptr);
+  ASSERT_FALSE(a->targets.empty());
+  EXPECT_EQ(a->targets[0].text, "خلايا مرتبطة بالنظام");
+  // "Clashes broke out between the army and the gunmen on the outskirts of
+  // the town": where, not whom.
+  ev = Extract("واندلعت اشتباكات بين الجيش والمسلحين على أطراف البلدة.");
+  const Event* c = Find(ev, "ASSAULT");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->actors.size(), 2u);
+  EXPECT_TRUE(c->targets.empty());
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
