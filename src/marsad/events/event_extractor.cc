@@ -1654,6 +1654,12 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       Quantity q;
       int nx = 0;
       if (QuantityAt(j, end, &q, &nx)) {
+        // "تاركين خلفهم جثث العشرات من عناصرهم" (leaving behind the bodies of
+        // dozens of their members): the dead, not those who withdrew.
+        if (!victim_type && (NormIs(j - 1, "جثث") || NormIs(j - 1, "جثه") || NormIs(j - 1, "جثامين"))) {
+          j = nx - 1;
+          continue;
+        }
         quantities.push_back(q);
         if (victim_type && targets.empty()) targets.push_back(MakeArg("target", Phrase{j, nx, -1}));
         j = nx - 1;
@@ -2616,8 +2622,10 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   }
 
   // A denial happens where its speaker is, which the sentence does not say; a
-  // place in the denied content belongs to the denied event.
+  // place in the denied content belongs to the denied event, and so does a
+  // count ("نفى ... سقوط عشرات القتلى": the dead are the denied claim's).
   if (tr.type == "DENY" || tr.type == "ACCUSE") place.reset();
+  if (tr.type == "DENY") quantities.clear();
   if (tr.needs_place && !place) return std::nullopt;
   // A protest noun made an occurrence by a light verb is reported as such even
   // without a named participant ("اندلعت مظاهرات" = demonstrations broke out,

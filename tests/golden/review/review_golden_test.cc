@@ -29,7 +29,7 @@ TEST(ReviewGolden, Articles) {
   ASSERT_TRUE(engine.ok()) << engine.status().ToString();
   const bool dump = std::getenv("MARSAD_GOLDEN_DUMP") != nullptr;
   std::map<std::string, Document> docs;
-  for (const char* folder : {"articles", "articles2", "articles3", "articles5"}) {
+  for (const char* folder : {"articles", "articles2", "articles3", "articles5", "articles6", "articles7"}) {
     std::error_code ec;
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(fs::path(root) / folder, ec)) {
