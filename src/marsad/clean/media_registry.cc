@@ -145,11 +145,20 @@ std::vector<MediaRegistry::Hit> MediaRegistry::FindHits(std::string_view key) co
   for (size_t pos = 0; pos < key.size();) {
     int len = 1;
     char32_t c = utf8::Decode(key, pos, &len);
-    if (BoundaryBefore(key, pos)) {
+    // A name of several words may follow a glued preposition: "محفوظة
+    // لقناة الميادين" (reserved to the Al Mayadeen channel).
+    bool after_prep = false;
+    if (!BoundaryBefore(key, pos) && pos >= 2) {
+      int plen = 1;
+      const char32_t prev = utf8::Decode(key, pos - 2, &plen);
+      after_prep = plen == 2 && (prev == U'\u0644' || prev == U'\u0628') && BoundaryBefore(key, pos - 2);
+    }
+    if (BoundaryBefore(key, pos) || after_prep) {
       auto it = by_first_.find(c);
       if (it != by_first_.end()) {
         for (size_t vi : it->second) {
           const std::string& v = variants_[vi].key;
+          if (after_prep && v.find(' ') == std::string::npos) continue;
           if (key.compare(pos, v.size(), v) == 0 && BoundaryAfter(key, pos + v.size())) {
             candidates.push_back({pos, pos + v.size(), vi});
           }

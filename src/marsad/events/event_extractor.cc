@@ -2633,6 +2633,24 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   const bool occurred_protest = tr.type == "PROTEST" && !verbal && light_at >= 0;
   if (actors.empty() && targets.empty() && !place && quantities.empty() && !occurred_protest) return std::nullopt;
 
+  // The wounded are no victims of a killing, nor the dead of an injury
+  // ("154 شهيدا وأكثر من 5000 جريح": two counts, two events).
+  if (victim_type) {
+    targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                 [&](const EventArg& a) {
+                                   for (int k = TokenAt(a.span.start); k >= 0 && k < n_ && toks_[k].span.start < a.span.end;
+                                        ++k) {
+                                     const std::string_view w = StripConj(toks_[k].norm);
+                                     const bool hurt = w == "جريح" || w == "جريحا" || w == "جرحي" || w == "مصابا" ||
+                                                       w == "مصابين";
+                                     const bool dead = w == "قتيل" || w == "قتيلا" || w == "قتلي" || w == "شهيد" ||
+                                                       w == "شهيدا" || w == "شهداء";
+                                     if ((tr.type == "KILL" && hurt) || (tr.type == "INJURE" && dead)) return true;
+                                   }
+                                   return false;
+                                 }),
+                  targets.end());
+  }
   for (const auto& a : actors) confidence += a.entity_id.empty() ? 0.0 : 0.05;
   if (place && !place->entity_id.empty()) confidence += 0.05;
   if (victim_type && verbal && !passive && actors.empty()) confidence -= 0.05;  // قتل: active or passive

@@ -61,6 +61,10 @@ TEST_F(ChromeClassifierTest, MenuOfShortItemsBetweenBars) {
   EXPECT_EQ(Classify("ليبيا الأحرار | الرئيسية | محلي | دولي | اقتصاد | رياضة"), "navigation");
   // A sentence with one bar, or a related-links line, is not a menu.
   EXPECT_NE(Classify("قال الوزير إن المفاوضات | متعثرة منذ أشهر طويلة"), "navigation");
+  // A menu that opens with Home, its items between spaces.
+  EXPECT_EQ(Classify("الرئيسية  أخبار  لبنان  فلسطين  برامج"), "navigation");
+  // Share buttons after "شارك المقال" without a colon.
+  EXPECT_EQ(Classify("شارك المقال  فيسبوك  تويتر  تلغرام"), "share-widget");
 }
 
 TEST_F(ChromeClassifierTest, CommentFormsAndNavigation) {

@@ -67,6 +67,14 @@ TEST_F(OutletRegistryTest, NamesMatchAtWordBoundariesOnly) {
   EXPECT_EQ(outlets_->FindNameIn("المصدر: تلفزيون سوريا")->id, "syria-tv");
 }
 
+TEST_F(OutletRegistryTest, NameAfterAGluedPreposition) {
+  // "All rights reserved to the Al Mayadeen channel" (لقناة = ل + قناة): a
+  // name of several words may follow a glued ل or ب.
+  const MediaEntry* e = outlets_->FindNameIn("© جميع الحقوق محفوظة لقناة الميادين 2020");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->id, "al-mayadeen");
+}
+
 TEST_F(OutletRegistryTest, FindByNameIsWholeText) {
   // "إرم نيوز" (Erem News) as a title suffix.
   ASSERT_NE(outlets_->FindByName("إرم نيوز"), nullptr);

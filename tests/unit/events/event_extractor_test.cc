@@ -1196,6 +1196,14 @@ TEST_F(EventExtractorTest, MediumQuotedAccusedAndOutskirts) {
   EXPECT_TRUE(c->targets.empty());
 }
 
+TEST_F(EventExtractorTest, TheWoundedAreNoVictimsOfTheKilling) {
+  // "The toll rose to 154 martyrs and more than 5000 wounded".
+  auto ev = Extract("وارتفعت حصيلة ضحايا الانفجار إلى 154 شهيداً وأكثر من 5000 جريح.");
+  const Event* k = Find(ev, "KILL");
+  ASSERT_NE(k, nullptr);
+  for (const auto& t : k->targets) EXPECT_EQ(t.text.find("جريح"), std::string::npos) << t.text;
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
