@@ -721,7 +721,9 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
         if (comp < 0 && sa < sb && !is_source_head(sa) && !is_entity_span(sa, sb) && !reported_with_ba) {
           sa = sb = i + 1;
         }
-        if (comp < 0 && i + 3 < e && lex::IsQuote(toks[i + 1]) && lex::IsQuote(toks[i + 3])) {
+        // (A quoted name is still the speaker: واتهمت "قسد" الجيش التركي.)
+        if (comp < 0 && i + 3 < e && lex::IsQuote(toks[i + 1]) && lex::IsQuote(toks[i + 3]) &&
+            !is_entity_span(i + 2, i + 3)) {
           sa = sb = i + 1;  // أعلن ”الخلافة“: a quoted one-word object, declared
         }
         if (comp < 0 && sa < sb && is_source_head(sa) && StripConj(toks[sa].norm).substr(0, 4) != "ال") {
