@@ -1765,7 +1765,12 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   while (!in_relative && right_end < se && right_end - i < 30 &&
          (!Break(right_end) || toks_[right_end].norm == "(" || toks_[right_end].norm == ")" ||
           toks_[right_end].norm == "،")) {
-    if (toks_[right_end].norm == "،" && right_end > i + 12) break;
+    // (Not the commas around a day: "المدعومة من تركيا اليوم، الأحد، مدينة
+    // رأس العين".)
+    if (toks_[right_end].norm == "،" && right_end > i + 12 && !IsTimeWord(right_end - 1) &&
+        !IsTimeWord(right_end + 1)) {
+      break;
+    }
     // "، وضبط مستودعات ... في الأحياء الشمالية" (and seized depots in the
     // northern quarters): after a comma, و with an indefinite word that names
     // nothing opens the next clause; its place is not this event's.
