@@ -874,6 +874,28 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
       Span content;
       if (comp > 0) {
         content = content_from(is_colon(comp) ? comp + 1 : comp);
+        // "، ووصفتها بأنها ..." (and described it as ...): a new statement
+        // of the speaker ends the content (a speech verb with an object
+        // pronoun, after a comma and و).
+        for (int c = comp + 1; c + 1 < e && toks[c].span.start < content.end; ++c) {
+          if (toks[c].norm != "،" || toks[c + 1].norm.rfind("و", 0) != 0) continue;
+          Token bare = toks[c + 1];
+          bare.norm = std::string(StripConj(bare.norm));
+          bool speech = LookupCue(bare) != nullptr;
+          for (std::string_view suf : {"ها", "ه", "هم"}) {
+            if (speech) break;
+            if (bare.norm.size() > suf.size() + 4 &&
+                bare.norm.compare(bare.norm.size() - suf.size(), suf.size(), suf) == 0) {
+              Token t2 = bare;
+              t2.norm.resize(t2.norm.size() - suf.size());
+              speech = LookupCue(t2) != nullptr || t2.norm == "وصفت" || t2.norm == "وصف";
+            }
+          }
+          if (speech) {
+            content.end = toks[c - 1].span.end;
+            break;
+          }
+        }
       } else {
         // No complementizer: the object follows the speaker ("نفى التنظيم
         // الانسحاب"); require at least two words of it.

@@ -339,6 +339,14 @@ TEST_F(AttributionFinderTest, DescribedSourceKeepsWhereItSits) {
   EXPECT_EQ(a[0].speaker_text, "مصادر");
 }
 
+TEST_F(AttributionFinderTest, DescribingItEndsTheDenial) {
+  // "Sources denied that Damascus was informed, and described it as a
+  // breach": the description is asserted, not denied.
+  auto a = Find("ونفت مصادر رسمية أن تكون دمشق قد أبلغت بالعملية، ووصفتها بأنها خرق للسيادة.");
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(Content(a[0]), "أن تكون دمشق قد أبلغت بالعملية");
+}
+
 TEST_F(AttributionFinderTest, MediumAfterAbra) {
   // "...while it claimed through its agency that aircraft struck the place".
   auto a = Find("في حين زعم عبر وكالة أعماق أن طائرات قصفت المكان.");
