@@ -132,6 +132,9 @@ struct Quantity {
   double value = 0;
   std::string unit;  // "fighters", "percent", "brigades", "people" ...
   Span span;
+  // A vague count (عشرات "dozens", مئات "hundreds", آلاف "thousands"):
+  // `value` is its lower bound (20, 200, 2000), not a figure the text gives.
+  bool approximate = false;
 };
 
 struct Event {

@@ -160,6 +160,7 @@ nlohmann::json DocumentToJson(const Document& doc, const JsonOptions& options) {
       json qs = json::array();
       for (const auto& q : e.quantities) {
         json qj = {{"text", q.text}, {"value", q.value}, {"unit", q.unit}};
+        if (q.approximate) qj["approximate"] = true;
         w.Put(&qj, q.span);
         qs.push_back(std::move(qj));
       }

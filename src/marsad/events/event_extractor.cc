@@ -951,6 +951,7 @@ bool EventExtractorImpl::QuantityAt(int i, int end, Quantity* q, int* next) cons
     q->span = SpanOf(a, u + 1);
     q->value = value;
     q->unit = unit;
+    q->approximate = vague;
     *next = u + 1;
     return true;
   }

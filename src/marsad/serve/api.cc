@@ -422,6 +422,7 @@ struct Api::Impl {
     json q = json::array();
     for (const Quantity& x : e.quantities) {
       q.push_back({{"text", x.text}, {"value", x.value}, {"unit", x.unit}});
+      if (x.approximate) q.back()["approximate"] = true;
     }
     j["quantities"] = q;
     json sources = json::array();

@@ -183,6 +183,7 @@ json EventToJson(const Event& e) {
   for (const Quantity& q : e.quantities) {
     quantities.push_back(
         {{"text", q.text}, {"value", q.value}, {"unit", q.unit}, {"span", SpanJ(q.span)}});
+    if (q.approximate) quantities.back()["approximate"] = true;
   }
   json j = {{"type", e.type},
             {"trigger", e.trigger},
@@ -214,6 +215,8 @@ Event EventFromJson(const json& j) {
   e.date_is_default = Bool(j, "date_is_default");
   for (const json& q : Arr(j, "quantities")) {
     e.quantities.push_back({Str(q, "text"), Num(q, "value"), Str(q, "unit"), SpanFrom(q, "span")});
+    e.quantities.back().approximate = q.contains("approximate") && q["approximate"].is_boolean() &&
+                                      q["approximate"].get<bool>();
   }
   for (const json& i : Arr(j, "attributed_to")) {
     if (i.is_number_integer()) e.attributed_to.push_back(i.get<int32_t>());

@@ -1204,6 +1204,21 @@ TEST_F(EventExtractorTest, TheWoundedAreNoVictimsOfTheKilling) {
   for (const auto& t : k->targets) EXPECT_EQ(t.text.find("جريح"), std::string::npos) << t.text;
 }
 
+TEST_F(EventExtractorTest, VagueCountsAreMarkedApproximate) {
+  // "Dozens of gunmen withdrew": 20 is the lower bound of "dozens", not a figure.
+  auto ev = Extract("وانسحب عشرات المسلحين من المدينة.");
+  const Event* w = Find(ev, "WITHDRAW");
+  ASSERT_NE(w, nullptr);
+  ASSERT_FALSE(w->quantities.empty());
+  EXPECT_TRUE(w->quantities[0].approximate);
+  // "40 gunmen were killed": a figure.
+  ev = Extract("وقتل الجيش 40 مسلحاً في المعارك.");
+  const Event* k = Find(ev, "KILL");
+  ASSERT_NE(k, nullptr);
+  ASSERT_FALSE(k->quantities.empty());
+  EXPECT_FALSE(k->quantities[0].approximate);
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
