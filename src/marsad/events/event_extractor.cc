@@ -767,6 +767,10 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
         Quantity q;
         int nx = 0;
         if (QuantityAt(k, end, &q, &nx)) break;
+        // ... and so does a count of them ("وقتلت القوات العشرات منهم").
+        double cv = 0;
+        bool cvague = false;
+        if (NumberAt(k, &cv, &cvague, &nx) && (NormIs(nx, "منهم") || NormIs(nx, "منها") || NormIs(nx, "منهن"))) break;
       }
       if (k == j + 2 && entity_of_[k] >= 0 && entity_of_[j] < 0 &&
           (NormIs(j, "بن") || NormIs(j, "ابن") || NormIs(j, "ابو") || NormIs(j, "ام"))) {
@@ -1454,7 +1458,10 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   // The pluperfect (وكانت القوات قد سيطرت) tells what happened before the
   // news, but a time word of the present period in the clause (الجاري "this
   // month", أمس "yesterday") dates it days, not years, before: not background.
-  if (pluperfect && !background) {
+  // (An accusation or a denial told in the pluperfect, "وكانت المعارضة قد
+  // اتهمت ...", is a statement of the running story, not history: undated, it
+  // stays news; a date still decides, below.)
+  if (pluperfect && !background && tr.type != "ACCUSE" && tr.type != "DENY") {
     bool recent = false;
     for (int k = left; k < right && !recent; ++k) recent = Is(k, E::kRecent);
     background = !recent;
@@ -1646,11 +1653,23 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       }
       if (Break(j) && t.norm != "،" && t.norm != ")") break;
       // (A trigger noun inside a phrase, "طائرة مسيرة" = a drone, is no new event.)
+      // But a control verb's own object noun is the same event ("استعادت
+      // القوات السيطرة على مدينة تكريت" = regained control of Tikrit).
+      if (j > i + 1 && control && IsEventWord(j)) {
+        Match same;
+        if (Lookup(j, &same) && ex_.triggers_[same.trigger].type == "TAKE_CONTROL" &&
+            ex_.triggers_[same.trigger].pos == E::Pos::kNoun) {
+          continue;
+        }
+      }
       if (j > i + 1 && (IsEventWord(j) || Is(j, E::kPurpose) || Is(j, E::kFutureCue))) break;
       // A coordinated past verb opens its own clause: "قتلت 23 عنصرا وأسرت
       // خمسة آخرين" (killed 23 and captured five others): the five are not
       // the killed.
-      if (j > i + 1 && verbal && OpensWithConj(j) && VerbShaped(j) && entity_of_[j] < 0) break;
+      if (j > i + 1 && verbal && OpensWithConj(j) && entity_of_[j] < 0 &&
+          (VerbShaped(j) || (EndsWith(StripConj(toks_[j].norm), "وا") && StripConj(toks_[j].norm).size() >= 8))) {
+        break;  // (also a plural verb: "سيطروا على التلة وطردوا ... من الأحياء")
+      }
       if (j > i && (NormIs(j, "ان") || NormIs(j, "بان") || NormIs(j, "حيث") || NormIs(j, "بينما"))) break;
       Quantity q;
       int nx = 0;
@@ -2656,6 +2675,19 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
                                    return false;
                                  }),
                   targets.end());
+  }
+  // A count given as a bound or an estimate ("أكثر من 20"، "نحو 500"، "ستة على
+  // الأقل"، "ما لا يقل عن عشر") is approximate too: its value is no exact figure.
+  for (auto& q : quantities) {
+    if (q.approximate) continue;
+    const int a = TokenAt(q.span.start);
+    int b = a;
+    while (b >= 0 && b < n_ && toks_[b].span.end < q.span.end) ++b;
+    const bool before = a >= 1 && (NormIs(a - 1, "نحو") || NormIs(a - 1, "قرابه") || NormIs(a - 1, "حوالي") ||
+                                   (NormIs(a - 1, "من") && NormIs(a - 2, "اكثر")) ||
+                                   (NormIs(a - 1, "عن") && (NormIs(a - 2, "يقل") || NormIs(a - 2, "يزيد"))));
+    const bool after = b >= 0 && b + 2 < n_ && NormIs(b + 1, "علي") && NormIs(b + 2, "الاقل");
+    q.approximate = before || after;
   }
   for (const auto& a : actors) confidence += a.entity_id.empty() ? 0.0 : 0.05;
   if (place && !place->entity_id.empty()) confidence += 0.05;

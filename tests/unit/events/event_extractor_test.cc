@@ -1211,12 +1211,37 @@ TEST_F(EventExtractorTest, VagueCountsAreMarkedApproximate) {
   ASSERT_NE(w, nullptr);
   ASSERT_FALSE(w->quantities.empty());
   EXPECT_TRUE(w->quantities[0].approximate);
+  // "More than 20 gunmen were killed", "15 ... at least": bounds.
+  ev = Extract("وقتل أكثر من 20 مسلحاً في المعارك.");
+  ASSERT_NE(Find(ev, "KILL"), nullptr);
+  ASSERT_FALSE(Find(ev, "KILL")->quantities.empty());
+  EXPECT_TRUE(Find(ev, "KILL")->quantities[0].approximate);
+  ev = Extract("وقتل 15 مسلحاً على الأقل في المعارك.");
+  ASSERT_NE(Find(ev, "KILL"), nullptr);
+  ASSERT_FALSE(Find(ev, "KILL")->quantities.empty());
+  EXPECT_TRUE(Find(ev, "KILL")->quantities[0].approximate);
   // "40 gunmen were killed": a figure.
   ev = Extract("وقتل الجيش 40 مسلحاً في المعارك.");
   const Event* k = Find(ev, "KILL");
   ASSERT_NE(k, nullptr);
   ASSERT_FALSE(k->quantities.empty());
   EXPECT_FALSE(k->quantities[0].approximate);
+}
+
+TEST_F(EventExtractorTest, ControlNounAsObjectAndCountsOfThem) {
+  // "The Iraqi forces regained control of the city of Tikrit": the noun
+  // السيطرة is the verb's own object, the place follows it.
+  auto ev = Extract("واستعادت القوات العراقية السيطرة على مدينة تكريت.");
+  const Event* c = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->place.has_value());
+  EXPECT_EQ(c->place->text, "مدينة تكريت");
+  // "The forces killed dozens of them": the dozens are the victims.
+  ev = Extract("وقتلت القوات العشرات منهم.");
+  const Event* k = Find(ev, "KILL");
+  ASSERT_NE(k, nullptr);
+  ASSERT_FALSE(k->actors.empty());
+  EXPECT_EQ(k->actors[0].text, "القوات");
 }
 
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
