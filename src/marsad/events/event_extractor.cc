@@ -794,6 +794,14 @@ EventExtractorImpl::Phrase EventExtractorImpl::NounPhrase(int j, int end, int li
           int e = entity_of_[k];
           while (k < n_ && entity_of_[k] == e) ++k;
           p.entity = e;
+          // A title of a body and the person apposed to it ("نائب رئيس هيئة
+          // الحشد الشعبي أبو مهدي المهندس"): one phrase, named by the person.
+          if (Is(j, E::kTitle) && k < n_ && entity_of_[k] >= 0 && in_.entities != nullptr &&
+              (*in_.entities)[entity_of_[k]].type == "person") {
+            const int person = entity_of_[k];
+            while (k < n_ && entity_of_[k] == person) ++k;
+            p.entity = person;
+          }
         }
         break;
       }
@@ -2000,7 +2008,9 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
                                 h1 == "المكان" || h1 == "الموقع" || h1 == "موقع" || h1 == "مكان" ||
                                 h1 == "معسكر" || h1 == "مركز" || h1 == "منازل" || h1 == "مباني" || h1 == "مبني" ||
                                 h1 == "تمركزات" || h1 == "مخازن" || h1 == "مستودعات");
-        if (passive) targets.push_back(MakeArg("target", p1));
+        // An intransitive death ("واستشهد أربعة من عناصر الأمن" = four
+        // members were killed): its subject is the victim.
+        if (passive || (victim_type && tr.intransitive)) targets.push_back(MakeArg("target", p1));
         else if (pre.ok() || pronoun_subject || accusative || event_subject || (site_head && !victim_type)) take_object(p1);
         else {
           // A partitive subject: "دخلت وحدات من قوى الأمن الداخلي" (units of

@@ -1244,6 +1244,18 @@ TEST_F(EventExtractorTest, ControlNounAsObjectAndCountsOfThem) {
   EXPECT_EQ(k->actors[0].text, "القوات");
 }
 
+TEST_F(EventExtractorTest, IntransitiveDeathTakesItsSubjectAsVictim) {
+  // "Four members of the security forces were killed (martyred)".
+  auto ev = Extract("وأسفرت المواجهات عن مقتل 20 من عناصر القاعدة، فيما استشهد أربعة من عناصر الأمن.");
+  bool victim = false;
+  for (const auto& e : ev) {
+    if (e.type != "KILL" || e.trigger != "استشهد") continue;
+    EXPECT_TRUE(e.actors.empty());
+    for (const auto& t : e.targets) victim |= t.text.find("أربعة") != std::string::npos;
+  }
+  EXPECT_TRUE(victim);
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
