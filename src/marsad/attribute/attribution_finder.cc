@@ -73,6 +73,12 @@ StatusOr<std::shared_ptr<const AttributionFinder>> AttributionFinder::Load(const
   MARSAD_RETURN_IF_ERROR(lex::ReadTsv(data_dir + "/attribution/sources.tsv", &rows));
   for (const auto& r : rows) f->source_heads_[lex::Key(r[0])] = true;
   rows.clear();
+  if (lex::ReadTsv(data_dir + "/ner/given_names.tsv", &rows).ok()) {
+    for (const auto& r : rows) {
+      if (!r.empty() && r[0].find(' ') == std::string::npos) f->given_names_[lex::Key(r[0])] = true;
+    }
+  }
+  rows.clear();
   // Optional: short names that stand for an agency in a dateline.
   if (lex::ReadTsv(data_dir + "/attribution/dateline_sources.tsv", &rows).ok()) {
     for (const auto& r : rows) {
@@ -769,6 +775,15 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
                 (word_class(k) == 0 || word_class(k) == kNorm) && LookupCue(toks[k]) == nullptr) {
               ++k;
               definite_head = true;
+            } else if (!definite_head && k + 1 < sb &&
+                       (norm_is(k, "شرق") || norm_is(k, "غرب") || norm_is(k, "شمال") || norm_is(k, "جنوب")) &&
+                       entity_end(k + 1) > k + 1) {
+              // "باسم قوات شرق ليبيا" (of the forces of eastern Libya).
+              k = entity_end(k + 1);
+              definite_head = true;
+            } else if (!definite_head && k < sb && entity_end(k) > k && !is_person(k)) {
+              k = entity_end(k);  // "باسم قوات حفتر"
+              definite_head = true;
             }
             while (k < sb && (is_nisba(k) || (definite_head && StripConj(toks[k].norm).substr(0, 4) == "ال" &&
                                                !is_person(k) && (word_class(k) == 0 || word_class(k) == kNorm) && LookupCue(toks[k]) == nullptr &&
@@ -779,6 +794,14 @@ std::vector<Attribution> AttributionFinder::Find(const Input& in) const {
           if (k < sb && entity_end(k) > k && is_person(k)) k = entity_end(k);
           // ... and one title before the name ("العميد يحيى سريع").
           else if (k + 1 < sb && entity_end(k + 1) > k + 1 && is_person(k + 1)) k = entity_end(k + 1);
+          // A name the entity layer does not know: a common given name and
+          // the next word ("المتحدث باسم هيئة الحشد الشعبي كريم النوري هذه
+          // الاتهامات" = the spokesman Karim al-Nouri denied the accusations).
+          else if (k + 2 < sb && toks[k].kind == TokenKind::kArabic && toks[k + 1].kind == TokenKind::kArabic &&
+                   given_names_.count(std::string(StripConj(toks[k].norm))) > 0 &&
+                   LookupCue(toks[k + 1]) == nullptr && word_class(k + 1) == 0) {
+            k += 2;
+          }
           sb = std::min(sb, k);
         } else if (comp < 0 && sa < sb && is_entity_span(sa, sb) && in.entities != nullptr) {
           // Cut the speaker at the end of the entity mention.

@@ -98,6 +98,9 @@ class AttributionFinder {
   std::unordered_map<std::string, Cue> cues_;
   std::unordered_map<std::string, int> words_;  // 1 complementizer, 2 stop, 3 pronoun
   std::unordered_map<std::string, bool> source_heads_;
+  // Common given names (data/ner/given_names.tsv): after a spokesman's body a
+  // given name and the next word are the spokesman's name.
+  std::unordered_map<std::string, bool> given_names_;
   std::unordered_map<std::string, std::string> dateline_names_;  // matching form -> KB id
 };
 

@@ -347,6 +347,16 @@ TEST_F(AttributionFinderTest, DescribingItEndsTheDenial) {
   EXPECT_EQ(Content(a[0]), "أن تكون دمشق قد أبلغت بالعملية");
 }
 
+TEST_F(AttributionFinderTest, SpokesmanNameWithoutTheEntityLayer) {
+  // "The spokesman of the Popular Mobilization Authority, Karim al-Nouri,
+  // denied these accusations": a common given name and the next word are
+  // the spokesman's name, not what he denied.
+  auto a = Find("ونفى المتحدث باسم هيئة الحشد الشعبي كريم النوري هذه الاتهامات.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].speaker_text, "المتحدث باسم هيئة الحشد الشعبي كريم النوري");
+  EXPECT_EQ(Content(a[0]), "هذه الاتهامات.");
+}
+
 TEST_F(AttributionFinderTest, MediumAfterAbra) {
   // "...while it claimed through its agency that aircraft struck the place".
   auto a = Find("في حين زعم عبر وكالة أعماق أن طائرات قصفت المكان.");
