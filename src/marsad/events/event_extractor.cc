@@ -1312,7 +1312,13 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
           break;
         }
       }
-      for (int k = ala + 1; ala > 0 && k < se && k <= ala + 4 && !Break(k) && !ok; ++k) {
+      // Only the group's sites ("على مواقع النصرة"): a politician's "attack on
+      // Hezbollah" is words.
+      const bool sites = ala > 0 && ala + 1 < se &&
+                         (NormIs(ala + 1, "مواقع") || NormIs(ala + 1, "مقرات") || NormIs(ala + 1, "معسكرات") ||
+                          NormIs(ala + 1, "تمركزات") || NormIs(ala + 1, "ثكنات") || NormIs(ala + 1, "حواجز") ||
+                          NormIs(ala + 1, "معاقل"));
+      for (int k = ala + 2; sites && k < se && k <= ala + 4 && !Break(k) && !ok; ++k) {
         if (entity_of_[k] < 0) continue;
         const std::string& type = (*in_.entities)[entity_of_[k]].type;
         ok = type == "armed_group" || type == "state_force";

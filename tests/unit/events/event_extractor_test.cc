@@ -1256,6 +1256,13 @@ TEST_F(EventExtractorTest, IntransitiveDeathTakesItsSubjectAsVictim) {
   EXPECT_TRUE(victim);
 }
 
+TEST_F(EventExtractorTest, ShotsInTheAirAndWordsOfAttackAreNoAssault) {
+  // "gunmen who fired in the air" (celebratory fire) and "the MP launched a
+  // violent attack on Hezbollah" (words) are no assault.
+  EXPECT_EQ(Find(Extract("وأصدرت الأجهزة الأمنية أمر اعتقال لمسلحين أطلقوا النار في الهواء."), "ASSAULT"), nullptr);
+  EXPECT_EQ(Find(Extract("وشن النائب وليد جنبلاط هجوماً على حزب الله والحكومة."), "ASSAULT"), nullptr);
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
