@@ -1326,6 +1326,17 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
     }
     if (!ok) return std::nullopt;
   }
+  // An execution by a state (a court, a sentence, a hanging) is no conflict
+  // killing: "أعدم 13 شخصا شنقا"، "أعدم ... عند إعدامهما أمام الآلاف".
+  if (tr.lemma == "اعدم") {
+    for (int k = sb; k < se; ++k) {
+      if (Is(k, E::kLegal) || NormIs(k, "شنقا") || NormIs(k, "المحكمه") || NormIs(k, "ادينوا") ||
+          NormIs(k, "اعدامهما") || NormIs(k, "اعدامهم") || NormIs(k, "اعدامه") || NormIs(k, "بتهمه") ||
+          NormIs(k, "بتهم")) {
+        return std::nullopt;
+      }
+    }
+  }
   // "سقط" (fell) and "انفجر" (exploded) need a munition (قذائف، عبوة ...) next to them.
   if (tr.lemma == "سقط") {
     bool ok = false;
@@ -2094,7 +2105,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
       while (o < right_end && o < s + (tr.needs_place || tr.type == "ACCUSE" ? 12 : 4) + extra && !Break(o)) {
         std::string_view w = StripConj(toks_[o].norm);
         bool is_obj = false;
-        for (const auto& x : tr.needs_obj) is_obj |= w == x;
+        for (const auto& x : tr.needs_obj) is_obj |= w == x || (StartsWith(w, "ال") && w.substr(4) == x);
         if (is_obj) break;
         if (extra < 6 && ObjectFiller(o)) ++extra;
         ++o;
@@ -2115,6 +2126,16 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         // after a whole first one is the object ("حمّلت أنقرة قوات النظام
         // مسؤولية الغارات" = Ankara held the regime forces responsible).
         Phrase first = NounPhrase(s, o, 6);
+        // A count of the fixed object is no subject ("وأسقطت عددا من
+        // الصواريخ" = and shot down a number of the missiles).
+        bool count_head = false;
+        {
+          double cv = 0;
+          bool cvague = false;
+          int cnx = 0;
+          count_head = NormIs(s, "عددا") || NormIs(s, "عدد") || NumberAt(s, &cv, &cvague, &cnx);
+          if (count_head) first = Phrase{};
+        }
         int first_end = first.b;
         while (first.ok() && first_end < o && ObjectFiller(first_end)) ++first_end;
         if (first.ok() && first_end < o && toks_[first_end].kind == TokenKind::kArabic &&
@@ -2125,7 +2146,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
           targets.push_back(MakeArg("target", second));
         } else if (first.ok() && first_end >= o) {
           actors.push_back(MakeArg("actor", first));
-        } else if (o_end > s) {
+        } else if (o_end > s && !count_head) {
           Phrase p{s, o_end, -1};
           for (int j = s; j < o_end && p.entity < 0; ++j) p.entity = entity_of_[j];
           actors.push_back(MakeArg("actor", p));

@@ -1263,6 +1263,23 @@ TEST_F(EventExtractorTest, ShotsInTheAirAndWordsOfAttackAreNoAssault) {
   EXPECT_EQ(Find(Extract("وشن النائب وليد جنبلاط هجوماً على حزب الله والحكومة."), "ASSAULT"), nullptr);
 }
 
+TEST_F(EventExtractorTest, ExecutionsAndShootDowns) {
+  // "The group's members executed dozens of tribesmen who fought beside the
+  // forces": a killing. "13 people were executed by hanging": a judicial
+  // execution, no conflict killing.
+  EXPECT_NE(Find(Extract("وأضاف أن عناصر التنظيم أعدموا عشرات من أبناء العشائر الذين قاتلوا إلى جانب القوات."), "KILL"),
+            nullptr);
+  EXPECT_EQ(Find(Extract("وفي الثاني من يناير أعدم 13 شخصا شنقا في سجن إيفين أمام الشرطة."), "KILL"), nullptr);
+  // "The air defences shot down three drones" vs "the protesters brought
+  // down the regime".
+  auto ev = Extract("وأسقطت وسائط الدفاع الجوي ثلاث طائرات مسيرة فوق ريف إدلب.");
+  const Event* a = Find(ev, "ASSAULT");
+  ASSERT_NE(a, nullptr);
+  ASSERT_FALSE(a->actors.empty());
+  EXPECT_EQ(a->actors[0].text, "وسائط الدفاع الجوي");
+  EXPECT_EQ(Find(Extract("وأسقط المحتجون النظام بعد أشهر من التظاهرات."), "ASSAULT"), nullptr);
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
