@@ -2596,7 +2596,7 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
         } else {
           // Back over the accused's words ("طيران التحالف", "خلايا نائمة"),
           // not into the accuser or a prepositional phrase of it.
-          while (a - 1 > i && charge - a < 4 && toks_[a - 1].kind == TokenKind::kArabic && entity_of_[a - 1] < 0 &&
+          while (a - 1 > i && charge - a < 7 && toks_[a - 1].kind == TokenKind::kArabic && entity_of_[a - 1] < 0 &&
                  !Is(a - 1, E::kStop) && !GluedPrep(a - 1) && !IsTriggerToken(a - 1) && !in_an_actor(a - 1)) {
             --a;
           }
