@@ -1339,6 +1339,47 @@ std::optional<Event> EventExtractorImpl::Build(int i, const Match& m, int sb, in
   }
   // "سقط" (fell) and "انفجر" (exploded) need a munition (قذائف، عبوة ...) next to them.
   if (tr.lemma == "سقط") {
+    // "سقطت مدينة الرمادي بيد التنظيم" (fell into the group's hands): a
+    // capture by whoever is named after بيد / بأيدي / في قبضة.
+    int hand = -1;
+    for (int k = i + 1; k < se && k <= i + 5 && !Break(k); ++k) {
+      if (NormIs(k, "بيد") || NormIs(k, "بايدي") || NormIs(k, "بقبضه") ||
+          ((NormIs(k, "يد") || NormIs(k, "ايدي") || NormIs(k, "قبضه")) && NormIs(k - 1, "في"))) {
+        hand = k;
+        break;
+      }
+    }
+    if (hand > 0 && verbal && hand + 1 < se) {
+      // Negated ("لم تسقط"), hypothetical or future: no capture asserted.
+      for (int k = i - 1; k >= sb && k >= i - 3; --k) {
+        if (NormIs(k, "لم") || NormIs(k, "لن") || NormIs(k, "لا") || NormIs(k, "ما") || NormIs(k, "قبل") ||
+            Is(k, E::kNegation) || (Is(k, E::kHypothetical) && !NormIs(k, "قد")) || Is(k, E::kFutureCue) ||
+            Is(k, E::kAttempt)) {
+          return std::nullopt;
+        }
+      }
+      if (m.flags & E::kPresent) return std::nullopt;
+      Phrase taker = NounPhrase(hand + 1, se, 6);
+      const int place_end = NormIs(hand - 1, "في") ? hand - 1 : hand;
+      Phrase where = place_end > i + 1 ? NounPhrase(i + 1, place_end, 6) : Phrase{};
+      if (!where.ok()) where = PreSubject(i, sb, nullptr);
+      if (taker.ok() && where.ok() && IsPlacePhrase(where)) {
+        Event ev;
+        ev.type = "TAKE_CONTROL";
+        ev.trigger = Text(i, i + 1);
+        ev.trigger_span = toks_[i].span;
+        ev.evidence = SpanOf(sb, se);
+        ev.actors.push_back(MakeArg("actor", taker));
+        ev.place = MakeArg("place", where);
+        ev.status = "completed";
+        ev.confidence = 0.75;
+        // Told in the pluperfect ("وكانت الموصل قد سقطت في يد التنظيم"): the
+        // background of the news unless a date says otherwise (below).
+        for (int k = i - 1; k >= sb && k >= i - 6; --k) ev.background |= Is(k, E::kWas);
+        return ev;
+      }
+      return std::nullopt;
+    }
     bool ok = false;
     for (int k = std::max(sb, i - 3); k <= i + 3 && k < se; ++k) ok |= k != i && Is(k, E::kMunition);
     if (!ok) return std::nullopt;

@@ -1280,6 +1280,24 @@ TEST_F(EventExtractorTest, ExecutionsAndShootDowns) {
   EXPECT_EQ(Find(Extract("وأسقط المحتجون النظام بعد أشهر من التظاهرات."), "ASSAULT"), nullptr);
 }
 
+TEST_F(EventExtractorTest, FellIntoTheHandsOf) {
+  // "The city of Ramadi fell into the hands of ISIS": a capture by the group.
+  auto ev = Extract("وسقطت مدينة الرمادي بيد تنظيم داعش بعد انسحاب القوات.");
+  const Event* c = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(c, nullptr);
+  ASSERT_FALSE(c->actors.empty());
+  EXPECT_EQ(c->actors[0].text, "تنظيم داعش");
+  ASSERT_TRUE(c->place.has_value());
+  EXPECT_EQ(c->place->text, "مدينة الرمادي");
+  // Told in the pluperfect: background; negated or possible: nothing.
+  ev = Extract("وكانت مدينة الموصل قد سقطت في يد التنظيم.");
+  c = Find(ev, "TAKE_CONTROL");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->background);
+  EXPECT_EQ(Find(Extract("ولم تسقط المدينة بيد التنظيم رغم الهجمات."), "TAKE_CONTROL"), nullptr);
+  EXPECT_EQ(Find(Extract("وقد تسقط المدينة بيد التنظيم قريبا."), "TAKE_CONTROL"), nullptr);
+}
+
 TEST(EventsStageTest, EventToldInPassingInADatedBackgroundSentence) {
   // "The regime forces had taken the city in November 2017 after the group's
   // withdrawal from it": the withdrawal (after بعد) is background too; a
