@@ -123,6 +123,33 @@ std::optional<CivilDate> ParseIso(std::string_view s) {
   return d;
 }
 
+std::optional<CivilDate> StartOfTimex(std::string_view v) {
+  if (!v.empty() && v.front() == '(') v.remove_prefix(1);
+  auto num = [&](size_t pos, size_t len) {
+    int x = 0;
+    for (size_t k = pos; k < pos + len; ++k) {
+      if (k >= v.size() || v[k] < '0' || v[k] > '9') return -1;
+      x = x * 10 + (v[k] - '0');
+    }
+    return x;
+  };
+  const int year = num(0, 4);
+  if (year < 1) return std::nullopt;
+  if (v.size() >= 8 && v[4] == '-' && v[5] == 'W') {
+    const int week = num(6, 2);
+    if (week < 1) return std::nullopt;
+    return AddDays(WeekStart(CivilDate{year, 1, 4}), (week - 1) * 7);
+  }
+  if (v.size() >= 10 && v[4] == '-' && v[7] == '-') return ParseIso(v.substr(0, 10));
+  if (v.size() >= 7 && v[4] == '-') {
+    const int month = num(5, 2);
+    if (month < 1 || month > 12) return std::nullopt;
+    return CivilDate{year, month, 1};
+  }
+  if (v.size() == 4 || (v.size() > 4 && v[4] != '-')) return CivilDate{year, 1, 1};
+  return std::nullopt;
+}
+
 int Weekday(const CivilDate& d) {
   auto cal = MakeGregorian();
   if (!cal) return 0;

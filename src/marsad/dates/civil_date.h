@@ -38,6 +38,12 @@ std::string ToIsoWeek(const CivilDate& d);
 // Parses "YYYY-MM-DD" (a longer ISO timestamp is accepted and truncated).
 std::optional<CivilDate> ParseIso(std::string_view s);
 
+// The first day of a TIMEX-like value of the dates stage: "2017" (1 Jan),
+// "2017-11" (1 Nov), "2017-11-16", "2017-11-16T21:11", "2017-W46" (its
+// Monday), "(2017-11-07,2017-11-12,P5D)" (its start); nullopt otherwise
+// (unresolved "XXXX-...", seasons "2017-SU", durations).
+std::optional<CivilDate> StartOfTimex(std::string_view timex);
+
 // ISO weekday, 1 = Monday ... 7 = Sunday.
 int Weekday(const CivilDate& d);
 

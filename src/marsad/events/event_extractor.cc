@@ -264,40 +264,17 @@ class EventExtractorImpl {
   // cue) stands between a date expression and a trigger.
   bool DateInClause(Span date, Span trigger) const {
     const int32_t a = std::min(date.end, trigger.end), b = std::max(date.start, trigger.start);
-    for (int k = 0; k < n_; ++k) {
-      if (toks_[k].span.start < a) continue;
+    int k = 0;
+    for (int hi = n_; k < hi;) {  // the first token at or after `a`
+      const int mid = (k + hi) / 2;
+      if (toks_[mid].span.start < a) k = mid + 1;
+      else hi = mid;
+    }
+    for (; k < n_; ++k) {
       if (toks_[k].span.start >= b) break;
       if (Break(k) || NormIs(k, "ان") || NormIs(k, "بان") || NormIs(k, "انه") || NormIs(k, "انها")) return false;
     }
     return true;
-  }
-  // The first day of a TIMEX-like value: "2017", "2017-11", "2017-11-16",
-  // "2017-11-16T21:11", "2017-W46", "(2017-11-07,2017-11-12,P5D)".
-  static std::optional<CivilDate> StartOfValue(std::string_view v) {
-    if (!v.empty() && v.front() == '(') v.remove_prefix(1);
-    auto num = [&](size_t pos, size_t len) {
-      int x = 0;
-      for (size_t k = pos; k < pos + len; ++k) {
-        if (k >= v.size() || v[k] < '0' || v[k] > '9') return -1;
-        x = x * 10 + (v[k] - '0');
-      }
-      return x;
-    };
-    const int year = num(0, 4);
-    if (year < 1) return std::nullopt;
-    if (v.size() >= 8 && v[4] == '-' && v[5] == 'W') {
-      const int week = num(6, 2);
-      if (week < 1) return std::nullopt;
-      return civil::AddDays(civil::WeekStart(CivilDate{year, 1, 4}), (week - 1) * 7);
-    }
-    if (v.size() >= 10 && v[4] == '-' && v[7] == '-') return civil::ParseIso(v.substr(0, 10));
-    if (v.size() >= 7 && v[4] == '-') {
-      const int month = num(5, 2);
-      if (month < 1 || month > 12) return std::nullopt;
-      return CivilDate{year, month, 1};
-    }
-    if (v.size() == 4 || (v.size() > 4 && v[4] != '-')) return CivilDate{year, 1, 1};
-    return std::nullopt;
   }
   // The word as written has a damma (U+064F) right after its first letter
   // past an optional و / ف: the vocalized passive of a past verb (قُتل، دُمرت،
@@ -2976,7 +2953,7 @@ std::vector<Event> EventExtractorImpl::Run() {
       ev.date_is_default = ev.date.has_value() && is_default;
       const std::optional<CivilDate> doc_day =
           in_.document_date.empty() ? std::nullopt : civil::ParseIso(in_.document_date);
-      const std::optional<CivilDate> start = ev.date && !is_default ? StartOfValue(ev.date->value) : std::nullopt;
+      const std::optional<CivilDate> start = ev.date && !is_default ? civil::StartOfTimex(ev.date->value) : std::nullopt;
       if (doc_day && start) {
         // Dated against a known document day: background is a year or more
         // before it ("years before the article"); a dated event of the last

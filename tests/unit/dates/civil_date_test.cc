@@ -13,6 +13,19 @@ TEST(CivilDate, ValidityUsesRealMonthLengths) {
   EXPECT_FALSE(IsValid(0, 1, 1));
 }
 
+TEST(CivilDate, StartOfTimexValues) {
+  using civil::StartOfTimex;
+  using civil::ToIso;
+  EXPECT_EQ(ToIso(*StartOfTimex("2017")), "2017-01-01");
+  EXPECT_EQ(ToIso(*StartOfTimex("2017-11")), "2017-11-01");
+  EXPECT_EQ(ToIso(*StartOfTimex("2017-11-16T21:11")), "2017-11-16");
+  EXPECT_EQ(ToIso(*StartOfTimex("2017-W46")), "2017-11-13");  // its Monday
+  EXPECT_EQ(ToIso(*StartOfTimex("(2017-11-07,2017-11-12,P5D)")), "2017-11-07");
+  EXPECT_FALSE(StartOfTimex("XXXX-05-31").has_value());
+  EXPECT_FALSE(StartOfTimex("2017-SU").has_value());
+  EXPECT_FALSE(StartOfTimex("P10D").has_value());
+}
+
 TEST(CivilDate, IsoFormatting) {
   EXPECT_EQ(ToIso({2017, 11, 9}), "2017-11-09");
   EXPECT_EQ(ToIsoMonth(247, 3), "0247-03");
